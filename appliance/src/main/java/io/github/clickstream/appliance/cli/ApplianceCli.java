@@ -1,0 +1,32 @@
+package io.github.clickstream.appliance.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code appliance} command line: one entry point for setting up Elasticsearch, running the
+ * local stack and the demo. Each sub-command is its own class; this one only wires them.
+ */
+@Command(
+        name = "appliance",
+        mixinStandardHelpOptions = true,
+        versionProvider = ApplianceVersion.class,
+        description = "Conversion & retention appliance: Flink + Elasticsearch for online shops.",
+        subcommands = {
+            SetupCommand.class,
+            LocalStackCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class ApplianceCli {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and the tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new ApplianceCli())
+                .setExecutionExceptionHandler(new UserFacingErrors());
+    }
+}

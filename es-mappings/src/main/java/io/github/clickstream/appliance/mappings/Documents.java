@@ -1,0 +1,31 @@
+package io.github.clickstream.appliance.mappings;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one Jackson configuration for Elasticsearch documents: snake_case field names, {@code
+ * Instant} as ISO-8601 strings, absent (null) fields left out so partial updates never erase fields
+ * another writer owns.
+ */
+public final class Documents {
+
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder()
+                    .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .addModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .serializationInclusion(JsonInclude.Include.NON_NULL)
+                    .build();
+
+    private Documents() {}
+
+    /** Shared and thread safe; callers must not reconfigure it. */
+    public static ObjectMapper objectMapper() {
+        return MAPPER;
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.clickstream.appliance.mappings;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.TransportUtils;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import javax.net.ssl.SSLContext;
+import org.apache.http.Header;
+import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.apache.http.message.BasicHeader;
+import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
+
+/**
+ * Builds an {@link ElasticsearchClient} from an {@link ElasticsearchConnection}: API key or basic
+ * auth, TLS trusting a given CA certificate, and the document mapper of {@link Documents}. Close
+ * the client's transport ({@code client._transport().close()}) when done.
+ */
+public final class ElasticsearchClients {
+
+    private ElasticsearchClients() {}
+
+    public static ElasticsearchClient create(ElasticsearchConnection connection) {
+        RestClientBuilder builder = RestClient.builder(HttpHost.create(connection.url()));
+        if (connection.apiKey() != null && !connection.apiKey().isBlank()) {
+            builder.setDefaultHeaders(
+                    new Header[] {
+                        new BasicHeader("Authorization", "ApiKey " + connection.apiKey())
+                    });
+        }
+        SSLContext tls = connection.caCertificate() == null ? null : tls(connection);
+        builder.setHttpClientConfigCallback(
+                http -> {
+                    if (connection.username() != null) {
+                        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                        credentials.setCredentials(
+                                AuthScope.ANY,
+                                new UsernamePasswordCredentials(
+                                        connection.username(), connection.password()));
+                        http.setDefaultCredentialsProvider(credentials);
+                    }
+                    if (tls != null) {
+                        http.setSSLContext(tls);
+                    }
+                    return http;
+                });
+        return new ElasticsearchClient(
+                new RestClientTransport(
+                        builder.build(), new JacksonJsonpMapper(Documents.objectMapper())));
+    }
+
+    private static SSLContext tls(ElasticsearchConnection connection) {
+        try {
+            return TransportUtils.sslContextFromHttpCaCrt(connection.caCertificate().toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "Cannot use CA certificate "
+                            + connection.caCertificate()
+                            + " (set --es-ca-cert to a PEM file): "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Turns a transport failure into a message that says what to do. */
+    public static RuntimeException unreachable(ElasticsearchConnection connection, IOException e) {
+        if (e instanceof ConnectException) {
+            return new UncheckedIOException(
+                    "Elasticsearch at "
+                            + connection.url()
+                            + " refused the connection; is it running? (set --es-url)",
+                    e);
+        }
+        return new UncheckedIOException(
+                "Elasticsearch at " + connection.url() + " failed: " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.clickstream.appliance.mappings;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies the component templates, then the index templates, then creates the versioned indices
+ * behind their aliases ({@code users} to {@code users-v1}). Idempotent: a template whose installed
+ * {@code version} is at least the file's is left alone, and an existing alias is never touched, so
+ * running it twice changes nothing. Bump a template's {@code version} when you change it.
+ */
+public final class IndexSetup {
+
+    /** Aliases that point at one versioned index, and the index to create when missing. */
+    public static final Map<String, String> ALIASED_INDICES =
+            Map.of("users", "users-v1", "items", "items-v1");
+
+    private final ElasticsearchClient client;
+    private final List<String> created = new ArrayList<>();
+    private final List<String> updated = new ArrayList<>();
+    private final List<String> unchanged = new ArrayList<>();
+
+    public IndexSetup(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    /** Connects, applies everything and closes; errors say what to do. */
+    public static SetupReport apply(ElasticsearchConnection connection) {
+        try (ElasticsearchClient client = ElasticsearchClients.create(connection)) {
+            return new IndexSetup(client).apply();
+        } catch (IOException e) {
+            throw ElasticsearchClients.unreachable(connection, e);
+        }
+    }
+
+    public SetupReport apply() throws IOException {
+        created.clear();
+        updated.clear();
+        unchanged.clear();
+        for (String name : TemplateFiles.componentTemplates()) {
+            Long installed = installedComponentVersion(name);
+            if (record(name, installed, TemplateFiles.version(name))) {
+                try (InputStream body = TemplateFiles.open(name)) {
+                    client.cluster().putComponentTemplate(r -> r.withJson(body).name(name));
+                }
+            }
+        }
+        for (String name : TemplateFiles.indexTemplates()) {
+            Long installed = installedIndexTemplateVersion(name);
+            if (record(name, installed, TemplateFiles.version(name))) {
+                try (InputStream body = TemplateFiles.open(name)) {
+                    client.indices().putIndexTemplate(r -> r.withJson(body).name(name));
+                }
+            }
+        }
+        for (Map.Entry<String, String> alias : ALIASED_INDICES.entrySet()) {
+            if (client.indices().existsAlias(r -> r.name(alias.getKey())).value()) {
+                unchanged.add(alias.getKey());
+            } else {
+                client.indices()
+                        .create(
+                                r ->
+                                        r.index(alias.getValue())
+                                                .aliases(
+                                                        alias.getKey(), a -> a.isWriteIndex(true)));
+                created.add(alias.getValue());
+            }
+        }
+        return new SetupReport(List.copyOf(created), List.copyOf(updated), List.copyOf(unchanged));
+    }
+
+    /** Records what will happen to one template; true when it must be written. */
+    private boolean record(String name, Long installed, long wanted) {
+        if (installed == null) {
+            created.add(name);
+            return true;
+        }
+        if (installed < wanted) {
+            updated.add(name);
+            return true;
+        }
+        unchanged.add(name);
+        return false;
+    }
+
+    private Long installedComponentVersion(String name) throws IOException {
+        try {
+            var found = client.cluster().getComponentTemplate(r -> r.name(name));
+            return found.componentTemplates().isEmpty()
+                    ? null
+                    : versionOrZero(
+                            found.componentTemplates().get(0).componentTemplate().version());
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private Long installedIndexTemplateVersion(String name) throws IOException {
+        try {
+            var found = client.indices().getIndexTemplate(r -> r.name(name));
+            return found.indexTemplates().isEmpty()
+                    ? null
+                    : versionOrZero(found.indexTemplates().get(0).indexTemplate().version());
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static Long versionOrZero(Long version) {
+        return version == null ? 0L : version;
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.clickstream.appliance.pipeline;
+
+import io.github.clickstream.appliance.features.FeatureWindows;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * The event-time and state settings of the clickstream pipeline. Defaults are named constants here
+ * and nowhere else; the job's command line builds one of these from its flags.
+ */
+public record PipelineConfig(
+        Duration outOfOrderness,
+        Duration idleness,
+        Duration sessionGap,
+        Duration allowedLateness,
+        Duration dedupWindow,
+        Duration userRetention,
+        FeatureWindows featureWindows,
+        Long featuresAsOf)
+        implements Serializable {
+
+    public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_IDLENESS = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_SESSION_GAP = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(1);
+    public static final Duration DEFAULT_USER_RETENTION = Duration.ofDays(400);
+
+    public static PipelineConfig defaults() {
+        return new PipelineConfig(
+                DEFAULT_OUT_OF_ORDERNESS,
+                DEFAULT_IDLENESS,
+                DEFAULT_SESSION_GAP,
+                DEFAULT_ALLOWED_LATENESS,
+                DEFAULT_DEDUP_WINDOW,
+                DEFAULT_USER_RETENTION,
+                FeatureWindows.DEFAULT,
+                null);
+    }
+
+    /** Features as of one fixed time (training tables) instead of after every session. */
+    public PipelineConfig withFeaturesAsOf(Long asOf) {
+        return new PipelineConfig(
+                outOfOrderness,
+                idleness,
+                sessionGap,
+                allowedLateness,
+                dedupWindow,
+                userRetention,
+                featureWindows,
+                asOf);
+    }
+}

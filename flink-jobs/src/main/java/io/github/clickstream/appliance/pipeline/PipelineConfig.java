@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.pipeline;
 
+import io.github.clickstream.appliance.events.ParserLimits;
 import io.github.clickstream.appliance.features.FeatureWindows;
 import java.io.Serializable;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Duration;
  * and nowhere else; the job's command line builds one of these from its flags.
  */
 public record PipelineConfig(
+        ParserLimits parserLimits,
         Duration outOfOrderness,
         Duration idleness,
         Duration sessionGap,
@@ -28,6 +30,7 @@ public record PipelineConfig(
 
     public static PipelineConfig defaults() {
         return new PipelineConfig(
+                ParserLimits.defaults(),
                 DEFAULT_OUT_OF_ORDERNESS,
                 DEFAULT_IDLENESS,
                 DEFAULT_SESSION_GAP,
@@ -41,6 +44,7 @@ public record PipelineConfig(
     /** Features as of one fixed time (training tables) instead of after every session. */
     public PipelineConfig withFeaturesAsOf(Long asOf) {
         return new PipelineConfig(
+                parserLimits,
                 outOfOrderness,
                 idleness,
                 sessionGap,

@@ -1,13 +1,16 @@
-package io.github.clickstream.appliance.cli;
+package io.github.clickstream.appliance.jobs;
 
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The {@code --es-*} options every command that talks to Elasticsearch shares. */
-final class ElasticsearchConnectionOptions {
+/**
+ * The {@code --es-*} options every command that talks to Elasticsearch shares (the job and the
+ * command line), each with an environment variable.
+ */
+public final class ElasticsearchConnectionOptions {
 
-    static final String DEFAULT_URL = "http://localhost:9200";
+    public static final String DEFAULT_URL = "http://localhost:9200";
 
     @Option(
             names = "--es-url",
@@ -39,7 +42,7 @@ final class ElasticsearchConnectionOptions {
             description = "PEM CA certificate to trust for https (env ES_CA_CERT)")
     Path caCertificate;
 
-    ElasticsearchConnection toConnection() {
+    public ElasticsearchConnection toConnection() {
         return new ElasticsearchConnection(url, apiKey, user, password, caCertificate);
     }
 }

@@ -1,0 +1,85 @@
+package io.github.clickstream.appliance.jobs;
+
+import io.github.clickstream.appliance.events.DeadLetter;
+import io.github.clickstream.appliance.events.DeadLetterJson;
+import io.github.clickstream.appliance.events.RawEvent;
+import io.github.clickstream.appliance.events.RawEventDeserializer;
+import io.github.clickstream.appliance.pipeline.ClickstreamPipeline;
+import io.github.clickstream.appliance.pipeline.PipelineOutputs;
+import io.github.clickstream.appliance.sink.ElasticsearchSink;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import picocli.CommandLine;
+
+/**
+ * The streaming job: Kafka clickstream in, sessions, users and dead letters out to Elasticsearch,
+ * dead letters also to their Kafka topic. {@code main} only parses the options and calls {@link
+ * #wire}; submit it with {@code flink run} or let {@code appliance demo} run it in-process.
+ */
+public final class ClickstreamJob {
+
+    private ClickstreamJob() {}
+
+    public static void main(String[] args) throws Exception {
+        JobOptions options = new JobOptions();
+        new CommandLine(options).parseArgs(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        wire(env, options.toConfig());
+        env.execute("Clickstream appliance");
+    }
+
+    public static PipelineOutputs wire(StreamExecutionEnvironment env, JobConfig config) {
+        env.enableCheckpointing(config.checkpointInterval().toMillis());
+        DataStream<RawEvent> raw =
+                env.fromSource(
+                                source(config),
+                                WatermarkStrategy.noWatermarks(),
+                                "Kafka clickstream")
+                        .uid("kafka-clickstream");
+        PipelineOutputs outputs = ClickstreamPipeline.build(raw, config.pipeline());
+        outputs.documentWrites()
+                .sinkTo(new ElasticsearchSink(config.elasticsearch()))
+                .uid("elasticsearch-sink")
+                .name("Write to Elasticsearch");
+        outputs.deadLetters()
+                .sinkTo(deadLetterSink(config))
+                .uid("dead-letter-topic")
+                .name("Dead letters to Kafka");
+        return outputs;
+    }
+
+    private static KafkaSource<RawEvent> source(JobConfig config) {
+        KafkaSourceBuilder<RawEvent> builder =
+                KafkaSource.<RawEvent>builder()
+                        .setBootstrapServers(config.kafkaBootstrapServers())
+                        .setTopics(config.topic())
+                        .setGroupId(config.groupId())
+                        .setStartingOffsets(
+                                OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                        .setDeserializer(new RawEventDeserializer());
+        if (config.bounded()) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    private static KafkaSink<DeadLetter> deadLetterSink(JobConfig config) {
+        return KafkaSink.<DeadLetter>builder()
+                .setBootstrapServers(config.kafkaBootstrapServers())
+                .setRecordSerializer(
+                        KafkaRecordSerializationSchema.<DeadLetter>builder()
+                                .setTopic(config.deadLetterTopic())
+                                .setValueSerializationSchema(new DeadLetterJson())
+                                .build())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+}

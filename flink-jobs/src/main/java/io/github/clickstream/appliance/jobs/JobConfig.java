@@ -1,0 +1,30 @@
+package io.github.clickstream.appliance.jobs;
+
+import io.github.clickstream.appliance.pipeline.PipelineConfig;
+import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * Everything the streaming job needs: where to read (Kafka), where to write (Elasticsearch and the
+ * dead-letter topic), checkpointing, and the pipeline's own settings. {@code bounded} stops at the
+ * offsets that were latest when the job started (replays and tests).
+ */
+public record JobConfig(
+        String kafkaBootstrapServers,
+        String topic,
+        String groupId,
+        String deadLetterTopic,
+        boolean bounded,
+        Duration checkpointInterval,
+        ElasticsearchSinkConfig elasticsearch,
+        PipelineConfig pipeline)
+        implements Serializable {
+
+    public static final String DEFAULT_KAFKA = "kafka:9092";
+    public static final String DEFAULT_TOPIC = "clickstream";
+    public static final String DEFAULT_GROUP_ID = "clickstream-appliance";
+    public static final String DEFAULT_DEAD_LETTER_TOPIC = "clickstream-dead-letters";
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    public static final String DEFAULT_ES_URL = "http://elasticsearch:9200";
+}

@@ -1,0 +1,137 @@
+package io.github.clickstream.appliance.jobs;
+
+import io.github.clickstream.appliance.events.ParserLimits;
+import io.github.clickstream.appliance.features.FeatureWindows;
+import io.github.clickstream.appliance.pipeline.PipelineConfig;
+import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The streaming job's command-line options ({@code --kebab-case}, each with an environment
+ * variable), turned into a {@link JobConfig}. Defaults match the docker stack's host names.
+ */
+@Command(name = "clickstream-job", mixinStandardHelpOptions = true)
+public final class JobOptions {
+
+    @Option(
+            names = "--kafka-bootstrap",
+            defaultValue = "${env:KAFKA_BOOTSTRAP:-" + JobConfig.DEFAULT_KAFKA + "}",
+            description =
+                    "Kafka bootstrap servers (env KAFKA_BOOTSTRAP). Default: ${DEFAULT-VALUE}")
+    String kafkaBootstrap;
+
+    @Option(
+            names = "--topic",
+            defaultValue = "${env:CLICKSTREAM_TOPIC:-" + JobConfig.DEFAULT_TOPIC + "}",
+            description = "Input topic (env CLICKSTREAM_TOPIC). Default: ${DEFAULT-VALUE}")
+    String topic;
+
+    @Option(
+            names = "--group-id",
+            defaultValue = JobConfig.DEFAULT_GROUP_ID,
+            description = "Kafka consumer group. Default: ${DEFAULT-VALUE}")
+    String groupId;
+
+    @Option(
+            names = "--dead-letter-topic",
+            defaultValue = JobConfig.DEFAULT_DEAD_LETTER_TOPIC,
+            description = "Topic for records the job cannot use. Default: ${DEFAULT-VALUE}")
+    String deadLetterTopic;
+
+    @Option(
+            names = "--bounded",
+            description = "Stop at the offsets that are latest when the job starts")
+    boolean bounded;
+
+    @Option(
+            names = "--checkpoint-interval",
+            defaultValue = "PT10S",
+            description =
+                    "Checkpoint (and Elasticsearch flush) interval. Default: ${DEFAULT-VALUE}")
+    Duration checkpointInterval;
+
+    @Option(
+            names = "--session-gap",
+            defaultValue = "PT30M",
+            description = "Inactivity that ends a session. Default: ${DEFAULT-VALUE}")
+    Duration sessionGap;
+
+    @Option(
+            names = "--allowed-lateness",
+            defaultValue = "PT10M",
+            description =
+                    "How late an event may still update its session. Default: ${DEFAULT-VALUE}")
+    Duration allowedLateness;
+
+    @Option(
+            names = "--out-of-orderness",
+            defaultValue = "PT10S",
+            description = "Bounded out-of-orderness of the watermarks. Default: ${DEFAULT-VALUE}")
+    Duration outOfOrderness;
+
+    @Option(
+            names = "--idleness",
+            defaultValue = "PT1M",
+            description =
+                    "A partition silent this long stops holding event time back. Default: ${DEFAULT-VALUE}")
+    Duration idleness;
+
+    @Option(
+            names = "--dedup-window",
+            defaultValue = "PT1H",
+            description =
+                    "How long an event_id is remembered to drop duplicates. Default: ${DEFAULT-VALUE}")
+    Duration dedupWindow;
+
+    @Option(
+            names = "--user-retention",
+            defaultValue = "P400D",
+            description = "State of users inactive this long expires. Default: ${DEFAULT-VALUE}")
+    Duration userRetention;
+
+    @Option(
+            names = "--max-payload-bytes",
+            defaultValue = "65536",
+            description = "Larger events are dead-lettered. Default: ${DEFAULT-VALUE}")
+    int maxPayloadBytes;
+
+    @Option(
+            names = "--es-batch-size",
+            defaultValue = "1000",
+            description = "Writes per bulk request. Default: ${DEFAULT-VALUE}")
+    int esBatchSize;
+
+    @Mixin ElasticsearchConnectionOptions elasticsearch = new ElasticsearchConnectionOptions();
+
+    public JobConfig toConfig() {
+        ElasticsearchSinkConfig defaults =
+                ElasticsearchSinkConfig.defaults(elasticsearch.toConnection());
+        return new JobConfig(
+                kafkaBootstrap,
+                topic,
+                groupId,
+                deadLetterTopic,
+                bounded,
+                checkpointInterval,
+                new ElasticsearchSinkConfig(
+                        defaults.connection(),
+                        esBatchSize,
+                        defaults.maxBatchBytes(),
+                        defaults.flushInterval(),
+                        defaults.maxRetries(),
+                        defaults.initialBackoff()),
+                new PipelineConfig(
+                        new ParserLimits(maxPayloadBytes, ParserLimits.DEFAULT_MAX_FUTURE_SKEW),
+                        outOfOrderness,
+                        idleness,
+                        sessionGap,
+                        allowedLateness,
+                        dedupWindow,
+                        userRetention,
+                        FeatureWindows.DEFAULT,
+                        null));
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.clickstream.appliance.pipeline;
+
+import io.github.clickstream.appliance.events.ClickEvent;
+import io.github.clickstream.appliance.events.DeadLetter;
+import io.github.clickstream.appliance.events.DeadLetterReason;
+import io.github.clickstream.appliance.events.Deduplicator;
+import io.github.clickstream.appliance.events.ParseEvents;
+import io.github.clickstream.appliance.events.RawEvent;
+import io.github.clickstream.appliance.events.RejectedEvents;
+import io.github.clickstream.appliance.sessions.SessionSummary;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The clickstream pipeline as a pure function of its input stream: parse and validate, assign event
+ * time, drop duplicates, sessionize, compute features. Jobs add sources and sinks around it; tests
+ * call it with {@code env.fromData(...)}.
+ */
+public final class ClickstreamPipeline {
+
+    private ClickstreamPipeline() {}
+
+    public static PipelineOutputs build(DataStream<RawEvent> raw, PipelineConfig config) {
+        SingleOutputStreamOperator<ClickEvent> parsed =
+                raw.process(new ParseEvents(config.parserLimits()))
+                        .uid("parse-events")
+                        .name("Parse and validate events");
+        // Watermarks right after parsing, in the source's task: each source split keeps its own
+        // bounded out-of-orderness, and idle splits do not hold event time back.
+        DataStream<ClickEvent> timed =
+                parsed.assignTimestampsAndWatermarks(
+                                WatermarkStrategy.<ClickEvent>forBoundedOutOfOrderness(
+                                                config.outOfOrderness())
+                                        .withTimestampAssigner((event, ts) -> event.timestamp())
+                                        .withIdleness(config.idleness()))
+                        .uid("event-time")
+                        .name("Assign event time");
+        SingleOutputStreamOperator<ClickEvent> unique =
+                timed.keyBy(ClickEvent::userId)
+                        .process(new Deduplicator(config.dedupWindow()))
+                        .uid("deduplicate")
+                        .name("Drop duplicate events");
+        SingleOutputStreamOperator<SessionSummary> sessions =
+                SessionsAndFeatures.sessionize(unique, config);
+        DataStream<DeadLetter> deadLetters =
+                parsed.getSideOutput(ParseEvents.DEAD_LETTERS)
+                        .union(
+                                unique.getSideOutput(Deduplicator.DUPLICATES)
+                                        .map(new RejectedEvents(DeadLetterReason.DUPLICATE_EVENT))
+                                        .uid("duplicate-dead-letters")
+                                        .name("Duplicates to dead letters"),
+                                sessions.getSideOutput(SessionsAndFeatures.LATE_EVENTS)
+                                        .map(new RejectedEvents(DeadLetterReason.LATE_EVENT))
+                                        .uid("late-dead-letters")
+                                        .name("Late events to dead letters"));
+        return new PipelineOutputs(
+                sessions, SessionsAndFeatures.features(sessions, config), deadLetters);
+    }
+}

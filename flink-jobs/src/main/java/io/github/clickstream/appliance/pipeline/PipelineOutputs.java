@@ -1,0 +1,36 @@
+package io.github.clickstream.appliance.pipeline;
+
+import io.github.clickstream.appliance.events.DeadLetter;
+import io.github.clickstream.appliance.features.UserFeatures;
+import io.github.clickstream.appliance.sessions.SessionSummary;
+import io.github.clickstream.appliance.sink.DocumentWrite;
+import io.github.clickstream.appliance.sink.SinkDocuments;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/** What the pipeline produces: sessions, user features and every dead letter. */
+public record PipelineOutputs(
+        DataStream<SessionSummary> sessions,
+        DataStream<UserFeatures> users,
+        DataStream<DeadLetter> deadLetters) {
+
+    /** All outputs as Elasticsearch writes, for one sink. */
+    public DataStream<DocumentWrite> documentWrites() {
+        DataStream<DocumentWrite> sessionWrites =
+                sessions.map(SinkDocuments::session)
+                        .returns(DocumentWrite.class)
+                        .uid("session-documents")
+                        .name("Session documents");
+        DataStream<DocumentWrite> userWrites =
+                users.map(SinkDocuments::userFeatures)
+                        .returns(DocumentWrite.class)
+                        .uid("user-documents")
+                        .name("User documents");
+        DataStream<DocumentWrite> deadLetterWrites =
+                deadLetters
+                        .map(SinkDocuments::deadLetter)
+                        .returns(DocumentWrite.class)
+                        .uid("dead-letter-documents")
+                        .name("Dead-letter documents");
+        return sessionWrites.union(userWrites, deadLetterWrites);
+    }
+}

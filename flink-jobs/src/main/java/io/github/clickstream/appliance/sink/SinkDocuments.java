@@ -1,0 +1,118 @@
+package io.github.clickstream.appliance.sink;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.clickstream.appliance.events.DeadLetter;
+import io.github.clickstream.appliance.features.UserFeatures;
+import io.github.clickstream.appliance.mappings.DeadLetterDocument;
+import io.github.clickstream.appliance.mappings.Documents;
+import io.github.clickstream.appliance.mappings.SessionDocument;
+import io.github.clickstream.appliance.mappings.UserDocument;
+import io.github.clickstream.appliance.sessions.SessionSummary;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * Turns the pipeline's records into Elasticsearch writes with deterministic ids: sessions by
+ * session id into the month of their start, users by user id into {@code users} (an upsert of the
+ * feature fields only, so scores and vectors written by other stages survive), dead letters by
+ * source and reason.
+ */
+public final class SinkDocuments {
+
+    private SinkDocuments() {}
+
+    public static DocumentWrite session(SessionSummary s) {
+        SessionDocument document =
+                new SessionDocument(
+                        s.sessionId(),
+                        s.userId(),
+                        Instant.ofEpochMilli(s.start()),
+                        Instant.ofEpochMilli(s.end()),
+                        s.durationSeconds(),
+                        s.views(),
+                        s.carts(),
+                        s.removes(),
+                        s.purchases(),
+                        s.searches(),
+                        s.favourites(),
+                        s.refunds(),
+                        s.distinctItems(),
+                        s.distinctCategories(),
+                        s.revenue(),
+                        s.converted(),
+                        s.cartAbandoned(),
+                        s.firstItem(),
+                        s.lastItem(),
+                        s.experiment(),
+                        s.variant());
+        return write(
+                DocumentWrite.Action.INDEX,
+                MonthlyIndex.name("sessions", s.start()),
+                s.sessionId(),
+                document);
+    }
+
+    public static DocumentWrite userFeatures(UserFeatures f) {
+        UserDocument document =
+                new UserDocument(
+                        f.userId(),
+                        Instant.ofEpochMilli(f.firstSeen()),
+                        Instant.ofEpochMilli(f.lastSeen()),
+                        f.lastPurchaseAt() == null
+                                ? null
+                                : Instant.ofEpochMilli(f.lastPurchaseAt()),
+                        f.daysSinceLastVisit(),
+                        f.daysSinceLastPurchase(),
+                        f.sessions7d(),
+                        f.sessions30d(),
+                        f.orders30d(),
+                        f.ordersLifetime(),
+                        f.revenue30d(),
+                        f.revenueLifetime(),
+                        f.averageOrderValue(),
+                        f.viewToCartRate(),
+                        f.cartToPurchaseRate(),
+                        f.cartAbandonmentRate(),
+                        f.avgSessionDurationS(),
+                        f.avgSessionDepth(),
+                        f.distinctCategories30d(),
+                        f.favouriteCategory(),
+                        f.recentItems(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Instant.ofEpochMilli(f.asOf()));
+        return write(DocumentWrite.Action.UPSERT, "users", f.userId(), document);
+    }
+
+    public static DocumentWrite deadLetter(DeadLetter d) {
+        DeadLetterDocument document =
+                new DeadLetterDocument(
+                        Instant.ofEpochMilli(d.receivedAt()),
+                        d.reason().name(),
+                        d.detail(),
+                        d.source(),
+                        d.rawPayload(),
+                        d.userId(),
+                        d.eventTime() == null ? null : Instant.ofEpochMilli(d.eventTime()));
+        return write(
+                DocumentWrite.Action.INDEX,
+                MonthlyIndex.name("dead-letters", d.receivedAt()),
+                d.id(),
+                document);
+    }
+
+    private static DocumentWrite write(
+            DocumentWrite.Action action, String index, String id, Object document) {
+        try {
+            return new DocumentWrite(
+                    action, index, id, Documents.objectMapper().writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("Cannot serialize " + id, e);
+        }
+    }
+}

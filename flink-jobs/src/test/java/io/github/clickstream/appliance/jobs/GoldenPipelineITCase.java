@@ -1,0 +1,352 @@
+package io.github.clickstream.appliance.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import io.github.clickstream.appliance.localstack.ElasticsearchNode;
+import io.github.clickstream.appliance.localstack.KafkaBroker;
+import io.github.clickstream.appliance.localstack.LocalStackExtension;
+import io.github.clickstream.appliance.mappings.DeadLetterDocument;
+import io.github.clickstream.appliance.mappings.ElasticsearchClients;
+import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
+import io.github.clickstream.appliance.mappings.IndexSetup;
+import io.github.clickstream.appliance.mappings.SessionDocument;
+import io.github.clickstream.appliance.mappings.UserDocument;
+import io.github.clickstream.appliance.pipeline.PipelineConfig;
+import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A hand-checked fixture through real Kafka, the job on a MiniCluster and real Elasticsearch:
+ * out-of-order, duplicate, late-but-allowed, too-late and malformed events. Every expected value
+ * below was computed by hand from the events in {@link #phases}. Events go to one partition in
+ * phases, each phase waiting for a document that proves event time has moved on, so which event is
+ * late does not depend on timing.
+ */
+@ExtendWith(LocalStackExtension.class)
+class GoldenPipelineITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    private static final Instant BEGINNING = Instant.parse("2026-11-02T09:00:00Z");
+    private static final String TOPIC = "golden-clickstream";
+    private static final String SESSIONS = "sessions-2026.11";
+
+    private static ElasticsearchClient es;
+    private static JobClient job;
+
+    @BeforeAll
+    static void runFixtureThroughTheJob(ElasticsearchNode node, KafkaBroker kafka)
+            throws Exception {
+        ElasticsearchConnection connection = ElasticsearchConnection.of(node.httpUrl());
+        IndexSetup.apply(connection);
+        es = ElasticsearchClients.create(connection);
+        kafka.createTopic(TOPIC, 1);
+        kafka.createTopic(JobConfig.DEFAULT_DEAD_LETTER_TOPIC + "-golden", 1);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        ClickstreamJob.wire(
+                env,
+                new JobConfig(
+                        kafka.bootstrapServers(),
+                        TOPIC,
+                        "golden",
+                        JobConfig.DEFAULT_DEAD_LETTER_TOPIC + "-golden",
+                        false,
+                        Duration.ofSeconds(1),
+                        ElasticsearchSinkConfig.defaults(connection),
+                        PipelineConfig.defaults()));
+        job = env.executeAsync("golden fixture");
+
+        // A: u1's first session and u3's session close (event time reaches 39:50).
+        Fixtures.send(kafka.bootstrapServers(), TOPIC, phaseA());
+        awaitDocument(SESSIONS, "u3@2026-11-02T09:02:00Z");
+        // B: a late event within the allowed lateness updates u3's closed session.
+        Fixtures.send(kafka.bootstrapServers(), TOPIC, List.of(view("e13", "u3", "i3", "c1", 7)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> session("u3@2026-11-02T09:02:00Z").views() == 3);
+        // C: event time reaches 61:50, which u4's closed session proves.
+        Fixtures.send(
+                kafka.bootstrapServers(),
+                TOPIC,
+                List.of(view("e5", "u1", "i3", "c2", 60), cart("e6", "u1", "i3", "c2", 62)));
+        awaitDocument(SESSIONS, "u4@2026-11-02T09:20:00Z");
+        // D: too late, duplicate, broken; then an event far ahead closes every session.
+        Fixtures.send(
+                kafka.bootstrapServers(),
+                TOPIC,
+                List.of(
+                        view("e15", "u3", "i9", "c1", 1),
+                        view("e2", "u1", "i2", "c1", 3),
+                        "{\"event_id\":",
+                        "{\"event_id\":\"e16\",\"user_id\":\"u9\",\"event_type\":\"teleport\",\"ts\":1}",
+                        view("e99", "u5", "i1", "c1", 200)));
+        awaitDocument(SESSIONS, "u2@2026-11-02T09:01:00Z");
+        awaitDocument(SESSIONS, "u1@2026-11-02T10:00:00Z");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> es.count(c -> c.index("dead-letters")).count() == 4);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (job != null) {
+            job.cancel().get();
+        }
+        if (es != null) {
+            es.close();
+        }
+    }
+
+    static List<String> phaseA() {
+        return List.of(
+                view("e1", "u1", "i1", "c1", 0),
+                "{\"event_id\":\"e7\",\"user_id\":\"u2\",\"event_type\":\"view\",\"item_id\":\"i1\","
+                        + "\"category_id\":\"c1\",\"experiment\":\"checkout-2026\","
+                        + "\"variant\":\"treatment\",\"ts\":\""
+                        + at(1)
+                        + "\"}",
+                view("e11", "u3", "i1", "c1", 2),
+                view("e2", "u1", "i2", "c1", 3),
+                "{\"event_id\":\"e8\",\"user_id\":\"u2\",\"event_type\":\"search\","
+                        + "\"query\":\"shoes\",\"ts\":\""
+                        + at(4)
+                        + "\"}",
+                cart("e3", "u1", "i2", "c1", 5),
+                view("e12", "u3", "i2", "c1", 6),
+                "{\"event_id\":\"e4\",\"user_id\":\"u1\",\"event_type\":\"purchase\",\"item_id\":\"i2\","
+                        + "\"category_id\":\"c1\",\"price\":25.0,\"quantity\":2,\"ts\":\""
+                        + at(8)
+                        + "\"}",
+                view("e9", "u2", "i4", "c3", 20),
+                view("e17", "u4", "i7", "c5", 20),
+                view("e10", "u2", "i5", "c3", 12), // out of order, still in u2's session
+                view("e14", "u2", "i6", "c4", 40));
+    }
+
+    @Test
+    void sessionsMatchTheHandComputedOnes() throws IOException {
+        assertThat(session("u1@2026-11-02T09:00:00Z"))
+                .isEqualTo(
+                        new SessionDocument(
+                                "u1@2026-11-02T09:00:00Z",
+                                "u1",
+                                instant(0),
+                                instant(8),
+                                480.0,
+                                2,
+                                1,
+                                0,
+                                1,
+                                0,
+                                0,
+                                0,
+                                2,
+                                1,
+                                50.0,
+                                true,
+                                false,
+                                "i1",
+                                "i2",
+                                null,
+                                null));
+        assertThat(session("u1@2026-11-02T10:00:00Z"))
+                .isEqualTo(
+                        new SessionDocument(
+                                "u1@2026-11-02T10:00:00Z",
+                                "u1",
+                                instant(60),
+                                instant(62),
+                                120.0,
+                                1,
+                                1,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                1,
+                                1,
+                                0.0,
+                                false,
+                                true,
+                                "i3",
+                                "i3",
+                                null,
+                                null));
+        assertThat(session("u2@2026-11-02T09:01:00Z"))
+                .isEqualTo(
+                        new SessionDocument(
+                                "u2@2026-11-02T09:01:00Z",
+                                "u2",
+                                instant(1),
+                                instant(40),
+                                2340.0,
+                                4,
+                                0,
+                                0,
+                                0,
+                                1,
+                                0,
+                                0,
+                                4,
+                                3,
+                                0.0,
+                                false,
+                                false,
+                                "i1",
+                                "i6",
+                                "checkout-2026",
+                                "treatment"));
+        assertThat(session("u3@2026-11-02T09:02:00Z"))
+                .isEqualTo(
+                        new SessionDocument(
+                                "u3@2026-11-02T09:02:00Z",
+                                "u3",
+                                instant(2),
+                                instant(7),
+                                300.0,
+                                3,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                3,
+                                1,
+                                0.0,
+                                false,
+                                false,
+                                "i1",
+                                "i3",
+                                null,
+                                null));
+        assertThat(es.count(c -> c.index("sessions")).count())
+                .as("u5's session is still open")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void userFeaturesMatchTheHandComputedOnes() throws IOException {
+        UserDocument u1 = user("u1");
+        assertThat(u1.sessions7d()).isEqualTo(2);
+        assertThat(u1.sessions30d()).isEqualTo(2);
+        assertThat(u1.orders30d()).isEqualTo(1);
+        assertThat(u1.ordersLifetime()).isEqualTo(1);
+        assertThat(u1.revenue30d()).isEqualTo(50.0);
+        assertThat(u1.revenueLifetime()).isEqualTo(50.0);
+        assertThat(u1.averageOrderValue()).isEqualTo(50.0);
+        assertThat(u1.viewToCartRate()).isCloseTo(2.0 / 3.0, within(1e-12));
+        assertThat(u1.cartToPurchaseRate()).isEqualTo(0.5);
+        assertThat(u1.cartAbandonmentRate()).isEqualTo(0.5);
+        assertThat(u1.avgSessionDurationS()).isEqualTo(300.0);
+        assertThat(u1.avgSessionDepth()).isEqualTo(3.0);
+        assertThat(u1.distinctCategories30d()).isEqualTo(2);
+        assertThat(u1.favouriteCategory()).isEqualTo("c1");
+        assertThat(u1.recentItems()).containsExactly("i3", "i2", "i1");
+        assertThat(u1.firstSeen()).isEqualTo(instant(0));
+        assertThat(u1.lastSeen()).isEqualTo(instant(62));
+        assertThat(u1.lastPurchaseAt()).isEqualTo(instant(8));
+        assertThat(u1.daysSinceLastVisit()).isEqualTo(0.0);
+        assertThat(u1.daysSinceLastPurchase()).isCloseTo(54.0 / 1440.0, within(1e-12));
+        assertThat(u1.updatedAt()).isEqualTo(instant(62));
+
+        UserDocument u2 = user("u2");
+        assertThat(u2.sessions30d()).isEqualTo(1);
+        assertThat(u2.ordersLifetime()).isZero();
+        assertThat(u2.averageOrderValue()).isNull();
+        assertThat(u2.viewToCartRate()).isEqualTo(0.0);
+        assertThat(u2.cartToPurchaseRate()).isNull();
+        assertThat(u2.cartAbandonmentRate()).isNull();
+        assertThat(u2.avgSessionDurationS()).isEqualTo(2340.0);
+        assertThat(u2.avgSessionDepth()).isEqualTo(5.0);
+        assertThat(u2.distinctCategories30d()).isEqualTo(3);
+        assertThat(u2.favouriteCategory()).isEqualTo("c3");
+        assertThat(u2.recentItems()).containsExactly("i6", "i4", "i5", "i1");
+        assertThat(u2.lastPurchaseAt()).isNull();
+
+        UserDocument u3 = user("u3");
+        assertThat(u3.sessions30d()).as("the late update replaced the session").isEqualTo(1);
+        assertThat(u3.avgSessionDepth()).isEqualTo(3.0);
+        assertThat(u3.recentItems()).containsExactly("i3", "i2", "i1");
+    }
+
+    @Test
+    void everyBadRecordIsADeadLetterWithItsReason() throws IOException {
+        List<String> reasons =
+                es
+                        .search(s -> s.index("dead-letters").size(20), DeadLetterDocument.class)
+                        .hits()
+                        .hits()
+                        .stream()
+                        .map(hit -> hit.source().reason())
+                        .sorted()
+                        .toList();
+        assertThat(reasons)
+                .containsExactly(
+                        "DUPLICATE_EVENT", "LATE_EVENT", "MALFORMED_JSON", "UNKNOWN_EVENT_TYPE");
+    }
+
+    private static void awaitDocument(String index, String id) {
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> es.exists(r -> r.index(index).id(id)).value());
+    }
+
+    private static SessionDocument session(String id) throws IOException {
+        GetResponse<SessionDocument> got =
+                es.get(r -> r.index(SESSIONS).id(id), SessionDocument.class);
+        assertThat(got.found()).as("session " + id).isTrue();
+        return got.source();
+    }
+
+    private static UserDocument user(String id) throws IOException {
+        GetResponse<UserDocument> got = es.get(r -> r.index("users").id(id), UserDocument.class);
+        assertThat(got.found()).as("user " + id).isTrue();
+        return got.source();
+    }
+
+    private static Instant instant(int minutes) {
+        return BEGINNING.plus(Duration.ofMinutes(minutes));
+    }
+
+    private static String at(int minutes) {
+        return instant(minutes).toString();
+    }
+
+    private static String view(String id, String user, String item, String category, int minute) {
+        return event(id, user, "view", item, category, minute);
+    }
+
+    private static String cart(String id, String user, String item, String category, int minute) {
+        return event(id, user, "cart", item, category, minute);
+    }
+
+    private static String event(
+            String id, String user, String type, String item, String category, int minute) {
+        return "{\"event_id\":\"%s\",\"user_id\":\"%s\",\"event_type\":\"%s\",\"item_id\":\"%s\",\"category_id\":\"%s\",\"ts\":\"%s\"}"
+                .formatted(id, user, type, item, category, at(minute));
+    }
+}

@@ -1,16 +1,16 @@
 package io.github.clickstream.appliance.events;
 
-/** Internal control flow of the parser: carries the reason a payload is rejected. */
-final class InvalidEventException extends Exception {
+/** Control flow of the parser and the dataset adapters: carries the reason input is rejected. */
+public final class InvalidEventException extends Exception {
 
     private final DeadLetterReason reason;
 
-    InvalidEventException(DeadLetterReason reason, String detail) {
+    public InvalidEventException(DeadLetterReason reason, String detail) {
         super(detail, null, false, false);
         this.reason = reason;
     }
 
-    DeadLetterReason reason() {
+    public DeadLetterReason reason() {
         return reason;
     }
 }

@@ -42,10 +42,6 @@ final class EventFields {
         if (type == EventType.SEARCH) {
             require(query, "query");
         }
-        if (type == EventType.PURCHASE && price == null) {
-            throw new InvalidEventException(
-                    DeadLetterReason.MISSING_FIELD, "price is missing on a purchase");
-        }
         if (timestamp > nowMillis + limits.maxFutureSkew().toMillis()) {
             throw new InvalidEventException(
                     DeadLetterReason.FUTURE_TIMESTAMP,

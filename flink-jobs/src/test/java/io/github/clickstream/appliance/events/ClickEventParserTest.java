@@ -49,6 +49,17 @@ class ClickEventParserTest {
     }
 
     @Test
+    void purchaseWithoutPriceIsAnOrderWithUnknownRevenue() {
+        // Datasets such as Taobao UserBehavior record purchases without prices.
+        ParseResult result =
+                parse(
+                        "{\"event_id\":\"e\",\"user_id\":\"u\",\"event_type\":\"purchase\",\"item_id\":\"i\",\"ts\":1}");
+
+        assertThat(result.event().eventType()).isEqualTo(EventType.PURCHASE);
+        assertThat(result.event().price()).isNull();
+    }
+
+    @Test
     void epochMillisAndIsoTimestampsAreTheSameInstant() {
         long millis = Instant.parse("2026-11-01T00:00:00Z").toEpochMilli();
         ParseResult iso = parse(view("\"2026-11-01T00:00:00Z\""));
@@ -110,7 +121,7 @@ class ClickEventParserTest {
                         "{\"event_id\":\"e\",\"user_id\":\"u\",\"event_type\":\"search\",\"ts\":1}",
                         DeadLetterReason.MISSING_FIELD),
                 Arguments.of(
-                        "{\"event_id\":\"e\",\"user_id\":\"u\",\"event_type\":\"purchase\",\"item_id\":\"i\",\"ts\":1}",
+                        "{\"event_id\":\"e\",\"user_id\":\"u\",\"event_type\":\"purchase\",\"ts\":1}",
                         DeadLetterReason.MISSING_FIELD),
                 Arguments.of(view("1") + " trailing", DeadLetterReason.MALFORMED_JSON));
     }

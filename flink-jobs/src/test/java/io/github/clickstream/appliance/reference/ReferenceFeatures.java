@@ -53,6 +53,11 @@ public final class ReferenceFeatures {
 
     private ReferenceFeatures() {}
 
+    /**
+     * Splits each user's events into sessions: a new session starts when more than the gap passed
+     * since the previous event (exactly the gap still continues the session, as Flink's session
+     * windows merge windows that touch).
+     */
     public static Map<String, List<Session>> sessions(List<ClickEvent> events, long gapMillis) {
         Map<String, List<ClickEvent>> byUser = new TreeMap<>();
         for (ClickEvent e : events) {
@@ -67,7 +72,7 @@ public final class ReferenceFeatures {
                     for (ClickEvent e : list) {
                         if (!current.isEmpty()
                                 && e.timestamp() - current.get(current.size() - 1).timestamp()
-                                        >= gapMillis) {
+                                        > gapMillis) {
                             sessions.add(new Session(user, current));
                             current = new ArrayList<>();
                         }

@@ -1,0 +1,251 @@
+package io.github.clickstream.appliance.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.github.clickstream.appliance.events.ClickEvent;
+import io.github.clickstream.appliance.events.ClickEventJson;
+import io.github.clickstream.appliance.events.EventType;
+import io.github.clickstream.appliance.events.datasets.DatasetFormat;
+import io.github.clickstream.appliance.events.datasets.DatasetReader;
+import io.github.clickstream.appliance.events.datasets.SharedData;
+import io.github.clickstream.appliance.localstack.ElasticsearchNode;
+import io.github.clickstream.appliance.localstack.KafkaBroker;
+import io.github.clickstream.appliance.localstack.LocalStackExtension;
+import io.github.clickstream.appliance.mappings.ElasticsearchClients;
+import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
+import io.github.clickstream.appliance.mappings.IndexSetup;
+import io.github.clickstream.appliance.mappings.UserDocument;
+import io.github.clickstream.appliance.pipeline.PipelineConfig;
+import io.github.clickstream.appliance.reference.ReferenceFeatures;
+import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The real Taobao sample end to end (file, Kafka, Flink, Elasticsearch): every valid event is
+ * accounted for in the sessions, and every user's features agree with the independent reference
+ * computation over the same file.
+ */
+@ExtendWith(LocalStackExtension.class)
+class TaobaoReplayITCase {
+
+    private static final String SESSIONS = "sessions-2017.11";
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    @Test
+    void everyEventIsAccountedForAndFeaturesMatchTheReference(
+            ElasticsearchNode node, KafkaBroker kafka) throws Exception {
+        Path file = SharedData.file("taobao-userbehavior-110k.csv");
+        List<ClickEvent> events = new ArrayList<>();
+        try (DatasetReader reader = new DatasetReader(file, DatasetFormat.TAOBAO)) {
+            reader.forEachRemaining(r -> events.add(r.event()));
+        }
+        String topic = "taobao";
+        kafka.createTopic(topic, 2);
+        produce(kafka.bootstrapServers(), topic, events);
+        ElasticsearchConnection connection = ElasticsearchConnection.of(node.httpUrl());
+        IndexSetup.apply(connection);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        ClickstreamJob.wire(
+                env,
+                new JobConfig(
+                        kafka.bootstrapServers(),
+                        topic,
+                        "taobao-test",
+                        "taobao-dead-letters",
+                        true,
+                        Duration.ofSeconds(2),
+                        ElasticsearchSinkConfig.defaults(connection),
+                        PipelineConfig.defaults()));
+        env.execute("taobao replay");
+
+        Map<String, List<ReferenceFeatures.Session>> reference =
+                ReferenceFeatures.sessions(events, Duration.ofMinutes(30).toMillis());
+        long referenceSessions = reference.values().stream().mapToLong(List::size).sum();
+        try (ElasticsearchClient es = ElasticsearchClients.create(connection)) {
+            // Other tests share this Elasticsearch: look only at this replay's documents
+            // (its dead letters are none at all, so any dead letter of 2017 fails the test).
+            es.indices().refresh(r -> r.index("sessions", "users"));
+            assertThat(deadLettersOf(es, topic)).isZero();
+            assertThat(es.count(c -> c.index(SESSIONS)).count()).isEqualTo(referenceSessions);
+            assertThat(
+                            sumOf(es, "views")
+                                    + sumOf(es, "carts")
+                                    + sumOf(es, "purchases")
+                                    + sumOf(es, "favourites"))
+                    .isEqualTo(events.size());
+            assertThat(sumOf(es, "purchases"))
+                    .isEqualTo(
+                            events.stream()
+                                    .filter(e -> e.eventType() == EventType.PURCHASE)
+                                    .count());
+
+            Map<String, UserDocument> users = allUsers(es);
+            assertThat(users).hasSize(reference.size());
+            reference.forEach(
+                    (user, sessions) -> {
+                        Map<String, Object> expected =
+                                ReferenceFeatures.featuresAfterLastSession(sessions);
+                        UserDocument actual = users.get(user);
+                        assertThat(actual).as("user " + user).isNotNull();
+                        assertThat(actual.sessions30d()).isEqualTo(expected.get("sessions_30d"));
+                        assertThat((long) actual.ordersLifetime())
+                                .isEqualTo(expected.get("orders_lifetime"));
+                        assertThat(actual.distinctCategories30d())
+                                .isEqualTo(expected.get("distinct_categories_30d"));
+                        assertThat(actual.lastSeen().toEpochMilli())
+                                .isEqualTo(expected.get("last_seen"));
+                        assertRate(actual.viewToCartRate(), expected.get("view_to_cart_rate"));
+                        assertRate(
+                                actual.cartAbandonmentRate(),
+                                expected.get("cart_abandonment_rate"));
+                    });
+        }
+    }
+
+    /** Dead letters from this topic, or about events of 2017 (late and duplicate ones). */
+    private static long deadLettersOf(ElasticsearchClient es, String topic) throws Exception {
+        return es.count(
+                        c ->
+                                c.index("dead-letters*")
+                                        .allowNoIndices(true)
+                                        .query(
+                                                q ->
+                                                        q.bool(
+                                                                b ->
+                                                                        b.should(
+                                                                                        s ->
+                                                                                                s
+                                                                                                        .prefix(
+                                                                                                                p ->
+                                                                                                                        p.field(
+                                                                                                                                        "source")
+                                                                                                                                .value(
+                                                                                                                                        topic)))
+                                                                                .should(
+                                                                                        s ->
+                                                                                                s
+                                                                                                        .range(
+                                                                                                                r ->
+                                                                                                                        r
+                                                                                                                                .date(
+                                                                                                                                        d ->
+                                                                                                                                                d.field(
+                                                                                                                                                                "event_time")
+                                                                                                                                                        .lt(
+                                                                                                                                                                "2018-01-01")))))))
+                .count();
+    }
+
+    private static void assertRate(Double actual, Object expected) {
+        if (expected == null) {
+            assertThat(actual).isNull();
+        } else {
+            assertThat(actual).isCloseTo((Double) expected, within(1e-9));
+        }
+    }
+
+    private static long sumOf(ElasticsearchClient es, String field) throws Exception {
+        return (long)
+                es.search(
+                                s ->
+                                        s.index(SESSIONS)
+                                                .size(0)
+                                                .aggregations(
+                                                        "total", a -> a.sum(m -> m.field(field))),
+                                Void.class)
+                        .aggregations()
+                        .get("total")
+                        .sum()
+                        .value();
+    }
+
+    private static Map<String, UserDocument> allUsers(ElasticsearchClient es) throws Exception {
+        Map<String, UserDocument> users = new HashMap<>();
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> searchAfter = after;
+            SearchResponse<UserDocument> page =
+                    es.search(
+                            s -> {
+                                s.index("users")
+                                        .query(
+                                                q ->
+                                                        q.range(
+                                                                r ->
+                                                                        r.date(
+                                                                                d ->
+                                                                                        d.field(
+                                                                                                        "last_seen")
+                                                                                                .lt(
+                                                                                                        "2018-01-01"))))
+                                        .size(5000)
+                                        .sort(
+                                                o ->
+                                                        o.field(
+                                                                f ->
+                                                                        f.field("user_id")
+                                                                                .order(
+                                                                                        SortOrder
+                                                                                                .Asc)));
+                                if (searchAfter != null) {
+                                    s.searchAfter(searchAfter);
+                                }
+                                return s;
+                            },
+                            UserDocument.class);
+            List<Hit<UserDocument>> hits = page.hits().hits();
+            if (hits.isEmpty()) {
+                return users;
+            }
+            hits.forEach(h -> users.put(h.id(), h.source()));
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+
+    private static void produce(String bootstrap, String topic, List<ClickEvent> events) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            for (ClickEvent event : events) {
+                // keyed by user: one user's events stay in order on one partition
+                producer.send(
+                        new ProducerRecord<>(topic, event.userId(), ClickEventJson.toJson(event)));
+            }
+            producer.flush();
+        }
+    }
+}

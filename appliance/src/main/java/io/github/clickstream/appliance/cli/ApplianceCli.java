@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             SetupCommand.class,
             LocalStackCommand.class,
             DemoCommand.class,
+            ReplayCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ApplianceCli {

@@ -1,11 +1,26 @@
 package io.github.clickstream.appliance.cli;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.github.clickstream.appliance.events.ClickEvent;
+import io.github.clickstream.appliance.events.generator.ClickstreamGenerator;
+import io.github.clickstream.appliance.events.generator.GeneratorConfig;
+import io.github.clickstream.appliance.jobs.ClickstreamJob;
+import io.github.clickstream.appliance.jobs.JobConfig;
 import io.github.clickstream.appliance.localstack.LocalStack;
+import io.github.clickstream.appliance.mappings.ElasticsearchClients;
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import io.github.clickstream.appliance.mappings.IndexSetup;
+import io.github.clickstream.appliance.pipeline.PipelineConfig;
+import io.github.clickstream.appliance.replay.KafkaEventPublisher;
+import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,15 +28,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The local demo: starts Elasticsearch and Kafka on loopback, applies the mappings and keeps
- * running until Ctrl-C or {@code --duration}. Later stages (the Flink job, the search API, the
- * generator) join here as they land.
+ * The local demo: starts Elasticsearch and Kafka on loopback, applies the mappings, runs the Flink
+ * job in-process, streams the generator's clickstream through Kafka and shows a live status line
+ * until Ctrl-C, {@code --duration} or {@code --events}.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Run the appliance locally: Elasticsearch, Kafka and the mappings.")
+        description = "Run the whole appliance locally on generated data.")
 final class DemoCommand implements Callable<Integer> {
+
+    private static final Duration STATUS_EVERY = Duration.ofSeconds(2);
 
     @Spec CommandSpec spec;
 
@@ -32,6 +49,33 @@ final class DemoCommand implements Callable<Integer> {
             description = "Stop by itself after this long (ISO-8601, e.g. PT5M); default: Ctrl-C")
     Duration duration;
 
+    @Option(
+            names = "--events",
+            description = "Send at most this many events, then stop when they are processed")
+    Long maxEvents;
+
+    @Option(
+            names = "--users",
+            defaultValue = "5000",
+            description = "Generated users. Default: ${DEFAULT-VALUE}")
+    int users;
+
+    @Option(
+            names = "--days",
+            defaultValue = "30",
+            description = "Generated days. Default: ${DEFAULT-VALUE}")
+    int days;
+
+    @Option(
+            names = "--speed",
+            defaultValue = "0",
+            description =
+                    "0 = as fast as possible, N = N times real time. Default: ${DEFAULT-VALUE}")
+    double speed;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}")
+    int parallelism;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -39,22 +83,104 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         try (LocalStack stack = stackOptions.start()) {
             StackBanner.print(out, stack);
-            out.println(
-                    IndexSetup.apply(ElasticsearchConnection.of(stack.elasticsearch().httpUrl())));
-            out.println();
-            out.println("Try:");
-            out.println("  curl '" + stack.elasticsearch().httpUrl() + "/_cat/aliases?v'");
-            out.println(
-                    duration == null
-                            ? "Press Ctrl-C to stop."
-                            : "Stopping by itself after " + duration + ".");
-            out.flush();
-            if (duration == null) {
-                Thread.currentThread().join();
-            } else {
-                Thread.sleep(duration.toMillis());
+            ElasticsearchConnection connection =
+                    ElasticsearchConnection.of(stack.elasticsearch().httpUrl());
+            out.println(IndexSetup.apply(connection));
+            stack.kafka().createTopic(JobConfig.DEFAULT_TOPIC, parallelism);
+            JobClient job = startJob(stack, connection);
+            AtomicLong sent = new AtomicLong();
+            CompletableFuture<Void> publishing = publish(stack, sent);
+            try (ElasticsearchClient es = ElasticsearchClients.create(connection)) {
+                watch(out, es, sent, publishing);
+                out.println();
+                DemoHints.print(out, es, stack.elasticsearch().httpUrl());
+            } finally {
+                publishing.cancel(true);
+                job.cancel().get();
             }
         }
         return 0;
+    }
+
+    private JobClient startJob(LocalStack stack, ElasticsearchConnection connection)
+            throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        ClickstreamJob.wire(
+                env,
+                new JobConfig(
+                        stack.kafka().bootstrapServers(),
+                        JobConfig.DEFAULT_TOPIC,
+                        JobConfig.DEFAULT_GROUP_ID,
+                        JobConfig.DEFAULT_DEAD_LETTER_TOPIC,
+                        false,
+                        Duration.ofSeconds(5),
+                        ElasticsearchSinkConfig.defaults(connection),
+                        PipelineConfig.defaults()));
+        return env.executeAsync("Clickstream appliance (demo)");
+    }
+
+    private CompletableFuture<Void> publish(LocalStack stack, AtomicLong sent) {
+        Iterator<ClickEvent> events =
+                new ClickstreamGenerator(
+                        new GeneratorConfig(
+                                users,
+                                Math.max(10, users / 5),
+                                days,
+                                42,
+                                GeneratorConfig.DEFAULT_START));
+        return CompletableFuture.runAsync(
+                () -> {
+                    try (KafkaEventPublisher publisher =
+                            new KafkaEventPublisher(
+                                    stack.kafka().bootstrapServers(), JobConfig.DEFAULT_TOPIC)) {
+                        publisher.publish(
+                                GenerateCommand.valid(limited(events, sent)), speed, false);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                });
+    }
+
+    private Iterator<ClickEvent> limited(Iterator<ClickEvent> events, AtomicLong sent) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return (maxEvents == null || sent.get() < maxEvents) && events.hasNext();
+            }
+
+            @Override
+            public ClickEvent next() {
+                sent.incrementAndGet();
+                return events.next();
+            }
+        };
+    }
+
+    /** Prints the status line until the time is up, or all events are in and settled. */
+    private void watch(
+            PrintWriter out,
+            ElasticsearchClient es,
+            AtomicLong sent,
+            CompletableFuture<Void> publishing)
+            throws Exception {
+        long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        IndexCounts previous = null;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(STATUS_EVERY.toMillis());
+            IndexCounts counts = IndexCounts.of(es);
+            out.print("\r" + counts.statusLine(sent.get()));
+            out.flush();
+            if (publishing.isCompletedExceptionally()) {
+                publishing.join(); // rethrows why the events could not be sent
+            }
+            boolean settled = publishing.isDone() && counts.equals(previous) && counts.users() > 0;
+            if (duration == null && maxEvents != null && settled) {
+                return;
+            }
+            previous = counts;
+        }
     }
 }

@@ -9,26 +9,48 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The README's first command, end to end, finishing by itself. */
+/** The README's first command, end to end on generated data, finishing by itself. */
 class DemoCommandITCase {
 
     @Test
-    void demoStartsTheStackAppliesMappingsAndStopsEverything() {
+    void demoRunsThePipelineOnGeneratedEventsAndStopsEverything() {
         StringWriter out = new StringWriter();
         CommandLine cli = ApplianceCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         long childrenBefore = ProcessHandle.current().descendants().count();
 
-        int exit = cli.execute("demo", "--es-port", "0", "--kafka-port", "0", "--duration", "PT1S");
+        int exit =
+                cli.execute(
+                        "demo",
+                        "--es-port",
+                        "0",
+                        "--kafka-port",
+                        "0",
+                        "--events",
+                        "20000",
+                        "--users",
+                        "1000",
+                        "--days",
+                        "10");
 
-        assertThat(exit).isZero();
-        assertThat(out.toString())
-                .contains("Index setup: created")
-                .contains("users-v1")
-                .contains("Stopping by itself after PT1S.");
-        Matcher url =
-                Pattern.compile("Elasticsearch: (http://127.0.0.1:\\d+)").matcher(out.toString());
-        assertThat(url.find()).isTrue();
+        assertThat(exit).as(out.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("Index setup: created").contains("Try:");
+        Matcher last =
+                Pattern.compile("events sent ([\\d,]+) \\| sessions ([\\d,]+) \\| users ([\\d,]+)")
+                        .matcher(text);
+        String sent = null;
+        long sessions = 0;
+        long users = 0;
+        while (last.find()) {
+            sent = last.group(1);
+            sessions = Long.parseLong(last.group(2).replace(",", ""));
+            users = Long.parseLong(last.group(3).replace(",", ""));
+        }
+        assertThat(sent).isEqualTo("20,000");
+        assertThat(sessions).isGreaterThan(100);
+        assertThat(users).isGreaterThan(100).isLessThanOrEqualTo(1000);
+        assertThat(text).containsPattern("/users/_doc/user-\\d+");
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count())
                 .isLessThanOrEqualTo(childrenBefore);
     }

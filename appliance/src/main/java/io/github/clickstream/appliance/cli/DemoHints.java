@@ -1,0 +1,50 @@
+package io.github.clickstream.appliance.cli;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import io.github.clickstream.appliance.mappings.UserDocument;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/** What to try once the demo has data: queries with a real user id from the data just indexed. */
+final class DemoHints {
+
+    private DemoHints() {}
+
+    static void print(PrintWriter out, ElasticsearchClient es, String url) throws IOException {
+        var busiest =
+                es.search(
+                                s ->
+                                        s.index("users")
+                                                .size(1)
+                                                .sort(
+                                                        o ->
+                                                                o.field(
+                                                                        f ->
+                                                                                f.field(
+                                                                                                "sessions_30d")
+                                                                                        .order(
+                                                                                                SortOrder
+                                                                                                        .Desc))),
+                                UserDocument.class)
+                        .hits()
+                        .hits();
+        String user = busiest.isEmpty() ? "user-1" : busiest.get(0).id();
+        out.println("Try:");
+        out.println("  # the busiest shopper's profile (features, recent items)");
+        out.println("  curl '" + url + "/users/_doc/" + user + "?pretty'");
+        out.println("  # shoppers who abandon carts");
+        out.println(
+                "  curl -H 'content-type: application/json' '"
+                        + url
+                        + "/users/_search?pretty' -d '{\"query\":{\"range\":{\"cart_abandonment_rate\":{\"gte\":0.5}}},\"size\":3}'");
+        out.println("  # the checkout experiment: converted sessions per variant");
+        out.println(
+                "  curl -H 'content-type: application/json' '"
+                        + url
+                        + "/sessions/_search?pretty' -d '{\"size\":0,\"aggs\":{\"variant\":{\"terms\":{\"field\":\"variant\"},\"aggs\":{\"converted\":{\"filter\":{\"term\":{\"converted\":true}}}}}}}'");
+        out.println("  # records the pipeline could not use, with the reason");
+        out.println("  curl '" + url + "/dead-letters/_search?pretty&size=3'");
+        out.flush();
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.clickstream.appliance.cli;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+
+/** Document counts of the appliance's indices, for the demo's live status line. */
+record IndexCounts(long sessions, long users, long deadLetters) {
+
+    static IndexCounts of(ElasticsearchClient es) throws IOException {
+        return new IndexCounts(
+                count(es, "sessions"), count(es, "users"), count(es, "dead-letters"));
+    }
+
+    private static long count(ElasticsearchClient es, String alias) throws IOException {
+        return es.count(c -> c.index(alias + "*").allowNoIndices(true).ignoreUnavailable(true))
+                .count();
+    }
+
+    String statusLine(long eventsSent) {
+        return String.format(
+                "events sent %,d | sessions %,d | users %,d | dead letters %,d",
+                eventsSent, sessions, users, deadLetters);
+    }
+}

@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.features;
 
+import io.github.clickstream.appliance.sessions.Money;
 import io.github.clickstream.appliance.sessions.SessionSummary;
 import java.util.Collection;
 import java.util.Comparator;
@@ -36,7 +37,7 @@ public final class FeatureCalculator {
         long lastSeen = older.lastSeen;
         long lastPurchase = older.lastPurchaseAt;
         int ordersLifetime = older.orders;
-        double revenueLifetime = older.revenue;
+        long revenueLifetimeCents = older.revenueCents;
         for (SessionSummary s : recent) {
             firstSeen = Math.min(firstSeen, s.start());
             lastSeen = Math.max(lastSeen, s.end());
@@ -44,9 +45,10 @@ public final class FeatureCalculator {
                 lastPurchase = Math.max(lastPurchase, s.lastPurchaseAt());
             }
             ordersLifetime += s.purchases();
-            revenueLifetime += s.revenue();
+            revenueLifetimeCents += Money.cents(s.revenue());
         }
         Totals30d t = Totals30d.of(inLong);
+        double revenueLifetime = Money.fromCents(revenueLifetimeCents);
         Long lastPurchaseAt = lastPurchase == Long.MIN_VALUE ? null : lastPurchase;
         return new UserFeatures(
                 userId,
@@ -60,13 +62,13 @@ public final class FeatureCalculator {
                 inLong.size(),
                 t.purchases,
                 ordersLifetime,
-                t.revenue,
+                Money.fromCents(t.revenueCents),
                 revenueLifetime,
                 ratio(revenueLifetime, ordersLifetime),
                 ratio(t.carts, t.views),
                 ratio(t.purchases, t.carts),
                 ratio(t.abandonedSessions, t.cartSessions),
-                ratio(t.durationSeconds, inLong.size()),
+                ratio(t.durationMillis / 1000.0, inLong.size()),
                 ratio(t.events, inLong.size()),
                 t.categoryEvents.size(),
                 favourite(t.categoryEvents),
@@ -112,8 +114,8 @@ public final class FeatureCalculator {
         int events;
         int cartSessions;
         int abandonedSessions;
-        double revenue;
-        double durationSeconds;
+        long revenueCents;
+        long durationMillis;
         final Map<String, Integer> categoryEvents = new HashMap<>();
 
         static Totals30d of(List<SessionSummary> sessions) {
@@ -123,8 +125,8 @@ public final class FeatureCalculator {
                 t.carts += s.carts();
                 t.purchases += s.purchases();
                 t.events += s.eventCount();
-                t.revenue += s.revenue();
-                t.durationSeconds += s.durationSeconds();
+                t.revenueCents += Money.cents(s.revenue());
+                t.durationMillis += s.end() - s.start();
                 if (s.carts() > 0) {
                     t.cartSessions++;
                 }

@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.features;
 
+import io.github.clickstream.appliance.sessions.Money;
 import io.github.clickstream.appliance.sessions.SessionSummary;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ public class LifetimeTotals {
     public long lastPurchaseAt = Long.MIN_VALUE;
     public int sessions;
     public int orders;
-    public double revenue;
+    public long revenueCents;
 
     /** Most recent first. */
     public List<String> recentItems = new ArrayList<>();
@@ -30,7 +31,7 @@ public class LifetimeTotals {
         }
         sessions++;
         orders += session.purchases();
-        revenue += session.revenue();
+        revenueCents += Money.cents(session.revenue());
         recentItems = RecentItems.merge(session.recentItems(), recentItems, recentItemLimit);
     }
 }

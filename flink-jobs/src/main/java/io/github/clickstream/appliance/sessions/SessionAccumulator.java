@@ -22,7 +22,9 @@ public class SessionAccumulator {
     public int searches;
     public int favourites;
     public int refunds;
-    public double revenue;
+
+    /** In cents: whole numbers add up the same in any order, doubles do not. */
+    public long revenueCents;
 
     /** Item id to the time it was first and last touched in this session. */
     public Map<String, Long> itemFirstSeen = new HashMap<>();
@@ -65,12 +67,12 @@ public class SessionAccumulator {
             case REMOVE_FROM_CART -> removes++;
             case PURCHASE -> {
                 purchases++;
-                revenue += amount(event);
+                revenueCents += Money.cents(amount(event));
                 lastPurchaseAt = Math.max(lastPurchaseAt, event.timestamp());
             }
             case REFUND -> {
                 refunds++;
-                revenue -= amount(event);
+                revenueCents -= Money.cents(amount(event));
             }
             case SEARCH -> searches++;
             case FAVOURITE -> favourites++;
@@ -96,7 +98,7 @@ public class SessionAccumulator {
         searches += other.searches;
         favourites += other.favourites;
         refunds += other.refunds;
-        revenue += other.revenue;
+        revenueCents += other.revenueCents;
         lastPurchaseAt = Math.max(lastPurchaseAt, other.lastPurchaseAt);
         other.itemFirstSeen.forEach((item, ts) -> itemFirstSeen.merge(item, ts, Math::min));
         other.itemLastSeen.forEach((item, ts) -> itemLastSeen.merge(item, ts, Math::max));

@@ -23,7 +23,7 @@ final class SessionSummaries {
                 acc.searches,
                 acc.favourites,
                 acc.refunds,
-                acc.revenue,
+                Money.fromCents(acc.revenueCents),
                 acc.lastPurchaseAt == Long.MIN_VALUE ? null : acc.lastPurchaseAt,
                 acc.itemFirstSeen.size(),
                 acc.categoryEvents.size(),

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.util.ObjectBuilder;
 import io.github.clickstream.appliance.localstack.ElasticsearchNode;
 import io.github.clickstream.appliance.localstack.KafkaBroker;
 import io.github.clickstream.appliance.localstack.LocalStackExtension;
@@ -106,7 +108,16 @@ class GoldenPipelineITCase {
         awaitDocument(SESSIONS, "u2@2026-11-02T09:01:00Z");
         awaitDocument(SESSIONS, "u1@2026-11-02T10:00:00Z");
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> es.count(c -> c.index("dead-letters")).count() == 4);
+                .until(
+                        () ->
+                                es.count(
+                                                        c ->
+                                                                c.index("dead-letters")
+                                                                        .query(
+                                                                                GoldenPipelineITCase
+                                                                                        ::ours))
+                                                .count()
+                                        == 4);
     }
 
     @AfterAll
@@ -243,7 +254,7 @@ class GoldenPipelineITCase {
                                 "i3",
                                 null,
                                 null));
-        assertThat(es.count(c -> c.index("sessions")).count())
+        assertThat(es.count(c -> c.index(SESSIONS)).count())
                 .as("u5's session is still open")
                 .isEqualTo(5);
     }
@@ -307,6 +318,28 @@ class GoldenPipelineITCase {
         assertThat(reasons)
                 .containsExactly(
                         "DUPLICATE_EVENT", "LATE_EVENT", "MALFORMED_JSON", "UNKNOWN_EVENT_TYPE");
+    }
+
+    /** This fixture's dead letters: from its topic, or about its events (other tests share ES). */
+    private static ObjectBuilder<Query> ours(Query.Builder q) {
+        return q.bool(
+                b ->
+                        b.should(s -> s.prefix(p -> p.field("source").value(TOPIC)))
+                                .should(
+                                        s ->
+                                                s.range(
+                                                        r ->
+                                                                r.date(
+                                                                        d ->
+                                                                                d.field(
+                                                                                                "event_time")
+                                                                                        .gte(
+                                                                                                BEGINNING
+                                                                                                        .toString())
+                                                                                        .lt(
+                                                                                                instant(
+                                                                                                                300)
+                                                                                                        .toString())))));
     }
 
     private static void awaitDocument(String index, String id) {

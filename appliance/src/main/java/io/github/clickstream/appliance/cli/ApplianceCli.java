@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ReplayCommand.class,
             GenerateCommand.class,
+            FeaturesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ApplianceCli {

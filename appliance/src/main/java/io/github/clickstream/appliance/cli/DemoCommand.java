@@ -6,6 +6,7 @@ import io.github.clickstream.appliance.events.generator.ClickstreamGenerator;
 import io.github.clickstream.appliance.events.generator.GeneratorConfig;
 import io.github.clickstream.appliance.jobs.ClickstreamJob;
 import io.github.clickstream.appliance.jobs.JobConfig;
+import io.github.clickstream.appliance.jobs.LocalEnvironments;
 import io.github.clickstream.appliance.localstack.LocalStack;
 import io.github.clickstream.appliance.mappings.ElasticsearchClients;
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
@@ -14,6 +15,8 @@ import io.github.clickstream.appliance.pipeline.PipelineConfig;
 import io.github.clickstream.appliance.replay.KafkaEventPublisher;
 import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
@@ -21,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.FileUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,7 +91,8 @@ final class DemoCommand implements Callable<Integer> {
                     ElasticsearchConnection.of(stack.elasticsearch().httpUrl());
             out.println(IndexSetup.apply(connection));
             stack.kafka().createTopic(JobConfig.DEFAULT_TOPIC, parallelism);
-            JobClient job = startJob(stack, connection);
+            Path checkpoints = Files.createTempDirectory("appliance-checkpoints-");
+            JobClient job = startJob(stack, connection, checkpoints);
             AtomicLong sent = new AtomicLong();
             CompletableFuture<Void> publishing = publish(stack, sent);
             try (ElasticsearchClient es = ElasticsearchClients.create(connection)) {
@@ -97,15 +102,17 @@ final class DemoCommand implements Callable<Integer> {
             } finally {
                 publishing.cancel(true);
                 job.cancel().get();
+                FileUtils.deleteDirectoryQuietly(checkpoints.toFile());
             }
         }
         return 0;
     }
 
-    private JobClient startJob(LocalStack stack, ElasticsearchConnection connection)
+    private JobClient startJob(
+            LocalStack stack, ElasticsearchConnection connection, Path checkpoints)
             throws Exception {
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+                LocalEnvironments.withCheckpointsIn(checkpoints, parallelism);
         ClickstreamJob.wire(
                 env,
                 new JobConfig(

@@ -89,26 +89,38 @@ public final class IndexSetup {
     }
 
     private Long installedComponentVersion(String name) throws IOException {
-        try {
-            var found = client.cluster().getComponentTemplate(r -> r.name(name));
-            return found.componentTemplates().isEmpty()
-                    ? null
-                    : versionOrZero(
-                            found.componentTemplates().get(0).componentTemplate().version());
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
-                return null;
-            }
-            throw e;
-        }
+        return nullIfMissing(
+                () -> {
+                    var found = client.cluster().getComponentTemplate(r -> r.name(name));
+                    return found.componentTemplates().isEmpty()
+                            ? null
+                            : versionOrZero(
+                                    found.componentTemplates()
+                                            .get(0)
+                                            .componentTemplate()
+                                            .version());
+                });
     }
 
     private Long installedIndexTemplateVersion(String name) throws IOException {
+        return nullIfMissing(
+                () -> {
+                    var found = client.indices().getIndexTemplate(r -> r.name(name));
+                    return found.indexTemplates().isEmpty()
+                            ? null
+                            : versionOrZero(
+                                    found.indexTemplates().get(0).indexTemplate().version());
+                });
+    }
+
+    /** A template lookup that may answer 404. */
+    private interface VersionLookup {
+        Long version() throws IOException;
+    }
+
+    private static Long nullIfMissing(VersionLookup lookup) throws IOException {
         try {
-            var found = client.indices().getIndexTemplate(r -> r.name(name));
-            return found.indexTemplates().isEmpty()
-                    ? null
-                    : versionOrZero(found.indexTemplates().get(0).indexTemplate().version());
+            return lookup.version();
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 return null;

@@ -3,10 +3,7 @@ package io.github.clickstream.appliance.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonData;
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.events.ClickEventJson;
@@ -24,6 +21,8 @@ import io.github.clickstream.appliance.pipeline.ClickstreamPipeline;
 import io.github.clickstream.appliance.pipeline.PipelineConfig;
 import io.github.clickstream.appliance.sink.ElasticsearchSink;
 import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
+import io.github.clickstream.appliance.testing.AllDocuments;
+import io.github.clickstream.appliance.testing.FlinkTesting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +34,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -51,13 +49,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(LocalStackExtension.class)
 class RestartITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTesting.miniCluster();
 
     private static final String TOPIC = "restart-clickstream";
     private static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
@@ -132,34 +124,8 @@ class RestartITCase {
     private static Map<String, String> snapshot(
             ElasticsearchClient es, String index, String idField) throws Exception {
         Map<String, String> documents = new TreeMap<>();
-        List<FieldValue> after = null;
-        while (true) {
-            List<FieldValue> searchAfter = after;
-            SearchResponse<JsonData> page =
-                    es.search(
-                            s -> {
-                                s.index(index)
-                                        .size(2000)
-                                        .sort(
-                                                o ->
-                                                        o.field(
-                                                                f ->
-                                                                        f.field(idField)
-                                                                                .order(
-                                                                                        SortOrder
-                                                                                                .Asc)));
-                                if (searchAfter != null) {
-                                    s.searchAfter(searchAfter);
-                                }
-                                return s;
-                            },
-                            JsonData.class);
-            List<Hit<JsonData>> hits = page.hits().hits();
-            if (hits.isEmpty()) {
-                return documents;
-            }
-            hits.forEach(h -> documents.put(index + "/" + h.id(), h.source().toJson().toString()));
-            after = hits.get(hits.size() - 1).sort();
-        }
+        AllDocuments.of(es, index, Query.of(q -> q.matchAll(m -> m)), idField, JsonData.class)
+                .forEach((id, json) -> documents.put(index + "/" + id, json.toJson().toString()));
+        return documents;
     }
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.events.ClickEventJson;
 import io.github.clickstream.appliance.events.EventType;
@@ -24,14 +21,14 @@ import io.github.clickstream.appliance.mappings.UserDocument;
 import io.github.clickstream.appliance.pipeline.PipelineConfig;
 import io.github.clickstream.appliance.reference.ReferenceFeatures;
 import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
+import io.github.clickstream.appliance.testing.AllDocuments;
+import io.github.clickstream.appliance.testing.FlinkTesting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,13 +50,7 @@ class TaobaoReplayITCase {
 
     private static final String SESSIONS = "sessions-2017.11";
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTesting.miniCluster();
 
     @Test
     void everyEventIsAccountedForAndFeaturesMatchTheReference(
@@ -191,47 +182,14 @@ class TaobaoReplayITCase {
                         .value();
     }
 
+    /** This replay's users (other tests share the index): those last seen in 2017. */
     private static Map<String, UserDocument> allUsers(ElasticsearchClient es) throws Exception {
-        Map<String, UserDocument> users = new HashMap<>();
-        List<FieldValue> after = null;
-        while (true) {
-            List<FieldValue> searchAfter = after;
-            SearchResponse<UserDocument> page =
-                    es.search(
-                            s -> {
-                                s.index("users")
-                                        .query(
-                                                q ->
-                                                        q.range(
-                                                                r ->
-                                                                        r.date(
-                                                                                d ->
-                                                                                        d.field(
-                                                                                                        "last_seen")
-                                                                                                .lt(
-                                                                                                        "2018-01-01"))))
-                                        .size(5000)
-                                        .sort(
-                                                o ->
-                                                        o.field(
-                                                                f ->
-                                                                        f.field("user_id")
-                                                                                .order(
-                                                                                        SortOrder
-                                                                                                .Asc)));
-                                if (searchAfter != null) {
-                                    s.searchAfter(searchAfter);
-                                }
-                                return s;
-                            },
-                            UserDocument.class);
-            List<Hit<UserDocument>> hits = page.hits().hits();
-            if (hits.isEmpty()) {
-                return users;
-            }
-            hits.forEach(h -> users.put(h.id(), h.source()));
-            after = hits.get(hits.size() - 1).sort();
-        }
+        return AllDocuments.of(
+                es,
+                "users",
+                Query.of(q -> q.range(r -> r.date(d -> d.field("last_seen").lt("2018-01-01")))),
+                "user_id",
+                UserDocument.class);
     }
 
     private static void produce(String bootstrap, String topic, List<ClickEvent> events) {

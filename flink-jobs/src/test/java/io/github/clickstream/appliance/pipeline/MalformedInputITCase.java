@@ -11,6 +11,7 @@ import io.github.clickstream.appliance.events.generator.ClickstreamGenerator;
 import io.github.clickstream.appliance.events.generator.GeneratorConfig;
 import io.github.clickstream.appliance.features.UserFeatures;
 import io.github.clickstream.appliance.sessions.SessionSummary;
+import io.github.clickstream.appliance.testing.FlinkTesting;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,9 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -34,13 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MalformedInputITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTesting.miniCluster();
 
     private static final List<ClickEvent> VALID = generated();
 
@@ -156,10 +148,7 @@ class MalformedInputITCase {
             List<DeadLetter> deadLetters) {}
 
     private static Outputs run(List<RawEvent> input) throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
+        StreamExecutionEnvironment env = FlinkTesting.strictEnvironment(2);
         PipelineOutputs outputs =
                 ClickstreamPipeline.build(env.fromData(input), PipelineConfig.defaults());
         Set<SessionSummary> sessions = new HashSet<>();

@@ -6,14 +6,12 @@ import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.events.EventType;
 import io.github.clickstream.appliance.features.UserFeatures;
 import io.github.clickstream.appliance.sessions.SessionSummary;
+import io.github.clickstream.appliance.testing.FlinkTesting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -22,13 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SessionsAndFeaturesITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTesting.miniCluster();
 
     private static final long BEGINNING = Instant.parse("2026-11-01T10:00:00Z").toEpochMilli();
     private static final long MINUTE = 60_000;
@@ -107,11 +99,7 @@ class SessionsAndFeaturesITCase {
     }
 
     private static StreamExecutionEnvironment environment() {
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        return env;
+        return FlinkTesting.strictEnvironment(2);
     }
 
     private static SessionSummary byId(List<SessionSummary> sessions, String id) {

@@ -11,13 +11,13 @@ import io.github.clickstream.appliance.mappings.DeadLetterDocument;
 import io.github.clickstream.appliance.mappings.ElasticsearchClients;
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import io.github.clickstream.appliance.mappings.IndexSetup;
+import io.github.clickstream.appliance.testing.FlinkTesting;
 import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -27,13 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(LocalStackExtension.class)
 class ElasticsearchSinkITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTesting.miniCluster();
 
     @Test
     void poisonDocumentIsDeadLetteredWhileTheRestOfItsBulkIsIndexed(ElasticsearchNode node)

@@ -9,6 +9,7 @@ import io.github.clickstream.appliance.pipeline.PipelineConfig;
 import io.github.clickstream.appliance.pipeline.SessionsAndFeatures;
 import io.github.clickstream.appliance.reference.RandomClickstream;
 import io.github.clickstream.appliance.reference.ReferenceFeatures;
+import io.github.clickstream.appliance.testing.FlinkTesting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -28,13 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TrainingTableITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTesting.miniCluster();
 
     private static final long BEGINNING = Instant.parse("2026-10-01T00:00:00Z").toEpochMilli();
     private static final List<ClickEvent> EVENTS =
@@ -124,11 +116,8 @@ class TrainingTableITCase {
     }
 
     private static StreamExecutionEnvironment environment(RuntimeExecutionMode mode) {
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        StreamExecutionEnvironment env = FlinkTesting.strictEnvironment(2);
         env.setRuntimeMode(mode);
-        env.setParallelism(2);
         return env;
     }
 }

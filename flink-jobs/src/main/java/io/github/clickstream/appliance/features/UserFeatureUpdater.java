@@ -61,6 +61,9 @@ public class UserFeatureUpdater extends KeyedProcessFunction<String, SessionSumm
     @Override
     public void processElement(SessionSummary session, Context context, Collector<UserFeatures> out)
             throws Exception {
+        for (String replaced : session.replacedSessionIds()) {
+            recentSessions.remove(replaced);
+        }
         recentSessions.put(session.sessionId(), session);
         if (fixedAsOf != null) {
             context.timerService().registerEventTimeTimer(fixedAsOf);

@@ -6,6 +6,7 @@ import io.github.clickstream.appliance.sessions.SessionSummary;
 import io.github.clickstream.appliance.sink.DocumentWrite;
 import io.github.clickstream.appliance.sink.SinkDocuments;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.util.Collector;
 
 /** What the pipeline produces: sessions, user features and every dead letter. */
 public record PipelineOutputs(
@@ -16,7 +17,9 @@ public record PipelineOutputs(
     /** All outputs as Elasticsearch writes, for one sink. */
     public DataStream<DocumentWrite> documentWrites() {
         DataStream<DocumentWrite> sessionWrites =
-                sessions.map(SinkDocuments::session)
+                sessions.flatMap(
+                                (SessionSummary session, Collector<DocumentWrite> out) ->
+                                        SinkDocuments.session(session).forEach(out::collect))
                         .returns(DocumentWrite.class)
                         .uid("session-documents")
                         .name("Session documents");

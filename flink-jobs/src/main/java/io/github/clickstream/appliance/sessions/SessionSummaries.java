@@ -1,6 +1,7 @@
 package io.github.clickstream.appliance.sessions;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /** Turns a finished accumulator into its {@link SessionSummary}. */
@@ -10,7 +11,7 @@ final class SessionSummaries {
 
     private SessionSummaries() {}
 
-    static SessionSummary of(SessionAccumulator acc) {
+    static SessionSummary of(SessionAccumulator acc, List<Long> replacedStarts) {
         return new SessionSummary(
                 SessionSummary.sessionId(acc.userId, acc.start),
                 acc.userId,
@@ -36,7 +37,8 @@ final class SessionSummaries {
                         .limit(RECENT_ITEMS)
                         .map(Map.Entry::getKey)
                         .toList(),
-                Map.copyOf(acc.categoryEvents));
+                Map.copyOf(acc.categoryEvents),
+                List.copyOf(replacedStarts));
     }
 
     private static String earliest(Map<String, Long> times) {

@@ -30,7 +30,8 @@ public record SessionSummary(
         String experiment,
         String variant,
         List<String> recentItems,
-        Map<String, Integer> categoryEvents) {
+        Map<String, Integer> categoryEvents,
+        List<Long> replacedStarts) {
 
     public double durationSeconds() {
         return (end - start) / 1000.0;
@@ -47,6 +48,10 @@ public record SessionSummary(
     /** Put something in the cart but bought nothing. */
     public boolean cartAbandoned() {
         return carts > 0 && purchases == 0;
+    }
+
+    public List<String> replacedSessionIds() {
+        return replacedStarts.stream().map(start -> sessionId(userId, start)).toList();
     }
 
     public static String sessionId(String userId, long start) {

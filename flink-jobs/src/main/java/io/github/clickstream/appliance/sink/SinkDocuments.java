@@ -10,18 +10,35 @@ import io.github.clickstream.appliance.mappings.UserDocument;
 import io.github.clickstream.appliance.sessions.SessionSummary;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns the pipeline's records into Elasticsearch writes with deterministic ids: sessions by
- * session id into the month of their start, users by user id into {@code users} (an upsert of the
- * feature fields only, so scores and vectors written by other stages survive), dead letters by
- * source and reason.
+ * session id into the month of their start (deleting versions a late event merged away), users by
+ * user id into {@code users} (an upsert of the feature fields only, so scores and vectors written
+ * by other stages survive), dead letters by source and reason.
  */
 public final class SinkDocuments {
 
     private SinkDocuments() {}
 
-    public static DocumentWrite session(SessionSummary s) {
+    /** The session, and deletes for the earlier versions a late event merged into it. */
+    public static List<DocumentWrite> session(SessionSummary s) {
+        List<DocumentWrite> writes = new ArrayList<>();
+        for (long replacedStart : s.replacedStarts()) {
+            writes.add(
+                    new DocumentWrite(
+                            DocumentWrite.Action.DELETE,
+                            MonthlyIndex.name("sessions", replacedStart),
+                            SessionSummary.sessionId(s.userId(), replacedStart),
+                            null));
+        }
+        writes.add(sessionDocument(s));
+        return writes;
+    }
+
+    private static DocumentWrite sessionDocument(SessionSummary s) {
         SessionDocument document =
                 new SessionDocument(
                         s.sessionId(),

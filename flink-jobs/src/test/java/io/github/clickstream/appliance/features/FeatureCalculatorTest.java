@@ -151,6 +151,7 @@ class FeatureCalculatorTest {
                 null,
                 null,
                 recentItems,
-                categories);
+                categories,
+                List.of());
     }
 }

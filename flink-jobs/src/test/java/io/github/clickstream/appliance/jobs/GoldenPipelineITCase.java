@@ -79,10 +79,15 @@ class GoldenPipelineITCase {
         // A: u1's first session and u3's session close (event time reaches 39:50).
         Fixtures.send(kafka.bootstrapServers(), TOPIC, phaseA());
         awaitDocument(SESSIONS, "u3@2026-11-02T09:02:00Z");
-        // B: a late event within the allowed lateness updates u3's closed session.
-        Fixtures.send(kafka.bootstrapServers(), TOPIC, List.of(view("e13", "u3", "i3", "c1", 7)));
+        // B: late events within the allowed lateness update u3's closed session, one of them
+        // moves its start earlier: the session gets a new id and the old document goes.
+        Fixtures.send(
+                kafka.bootstrapServers(),
+                TOPIC,
+                List.of(view("e13", "u3", "i3", "c1", 7), view("e18", "u3", "i4", "c1", 1)));
+        awaitDocument(SESSIONS, "u3@2026-11-02T09:01:00Z");
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> session("u3@2026-11-02T09:02:00Z").views() == 3);
+                .until(() -> session("u3@2026-11-02T09:01:00Z").views() == 4);
         // C: event time reaches 61:50, which u4's closed session proves.
         Fixtures.send(
                 kafka.bootstrapServers(),
@@ -224,30 +229,33 @@ class GoldenPipelineITCase {
                                 "i6",
                                 "checkout-2026",
                                 "treatment"));
-        assertThat(session("u3@2026-11-02T09:02:00Z"))
+        assertThat(session("u3@2026-11-02T09:01:00Z"))
                 .isEqualTo(
                         new SessionDocument(
-                                "u3@2026-11-02T09:02:00Z",
+                                "u3@2026-11-02T09:01:00Z",
                                 "u3",
-                                instant(2),
+                                instant(1),
                                 instant(7),
-                                300.0,
-                                3,
+                                360.0,
+                                4,
                                 0,
                                 0,
                                 0,
                                 0,
                                 0,
                                 0,
-                                3,
+                                4,
                                 1,
                                 0.0,
                                 false,
                                 false,
-                                "i1",
+                                "i4",
                                 "i3",
                                 null,
                                 null));
+        assertThat(es.exists(r -> r.index(SESSIONS).id("u3@2026-11-02T09:02:00Z")).value())
+                .as("the version the late event replaced is deleted")
+                .isFalse();
         assertThat(es.count(c -> c.index(SESSIONS)).count())
                 .as("u5's session is still open")
                 .isEqualTo(5);
@@ -293,9 +301,10 @@ class GoldenPipelineITCase {
         assertThat(u2.lastPurchaseAt()).isNull();
 
         UserDocument u3 = user("u3");
-        assertThat(u3.sessions30d()).as("the late update replaced the session").isEqualTo(1);
-        assertThat(u3.avgSessionDepth()).isEqualTo(3.0);
-        assertThat(u3.recentItems()).containsExactly("i3", "i2", "i1");
+        assertThat(u3.sessions30d()).as("the late updates replaced the session").isEqualTo(1);
+        assertThat(u3.avgSessionDepth()).isEqualTo(4.0);
+        assertThat(u3.avgSessionDurationS()).isEqualTo(360.0);
+        assertThat(u3.recentItems()).containsExactly("i3", "i2", "i1", "i4");
     }
 
     @Test

@@ -131,6 +131,7 @@ public final class JobOptions {
                         allowedLateness,
                         dedupWindow,
                         userRetention,
+                        PipelineConfig.DEFAULT_METRICS_RETENTION,
                         FeatureWindows.DEFAULT,
                         null));
     }

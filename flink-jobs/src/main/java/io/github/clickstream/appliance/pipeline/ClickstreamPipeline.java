@@ -55,6 +55,9 @@ public final class ClickstreamPipeline {
                                         .uid("late-dead-letters")
                                         .name("Late events to dead letters"));
         return new PipelineOutputs(
-                sessions, SessionsAndFeatures.features(sessions, config), deadLetters);
+                sessions,
+                SessionsAndFeatures.features(sessions, config),
+                FunnelMetrics.of(sessions, config),
+                deadLetters);
     }
 }

@@ -17,6 +17,7 @@ public record PipelineConfig(
         Duration allowedLateness,
         Duration dedupWindow,
         Duration userRetention,
+        Duration metricsRetention,
         FeatureWindows featureWindows,
         Long featuresAsOf)
         implements Serializable {
@@ -28,6 +29,9 @@ public record PipelineConfig(
     public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(1);
     public static final Duration DEFAULT_USER_RETENTION = Duration.ofDays(400);
 
+    /** How long after a metrics bucket ends late sessions may still correct it. */
+    public static final Duration DEFAULT_METRICS_RETENTION = Duration.ofDays(1);
+
     public static PipelineConfig defaults() {
         return new PipelineConfig(
                 ParserLimits.defaults(),
@@ -37,6 +41,7 @@ public record PipelineConfig(
                 DEFAULT_ALLOWED_LATENESS,
                 DEFAULT_DEDUP_WINDOW,
                 DEFAULT_USER_RETENTION,
+                DEFAULT_METRICS_RETENTION,
                 FeatureWindows.DEFAULT,
                 null);
     }
@@ -51,6 +56,7 @@ public record PipelineConfig(
                 allowedLateness,
                 dedupWindow,
                 userRetention,
+                metricsRetention,
                 featureWindows,
                 asOf);
     }

@@ -2,16 +2,18 @@ package io.github.clickstream.appliance.pipeline;
 
 import io.github.clickstream.appliance.events.DeadLetter;
 import io.github.clickstream.appliance.features.UserFeatures;
+import io.github.clickstream.appliance.metrics.FunnelMetric;
 import io.github.clickstream.appliance.sessions.SessionSummary;
 import io.github.clickstream.appliance.sink.DocumentWrite;
 import io.github.clickstream.appliance.sink.SinkDocuments;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.util.Collector;
 
-/** What the pipeline produces: sessions, user features and every dead letter. */
+/** What the pipeline produces: sessions, user features, funnel metrics and every dead letter. */
 public record PipelineOutputs(
         DataStream<SessionSummary> sessions,
         DataStream<UserFeatures> users,
+        DataStream<FunnelMetric> funnelMetrics,
         DataStream<DeadLetter> deadLetters) {
 
     /** All outputs as Elasticsearch writes, for one sink. */
@@ -34,6 +36,12 @@ public record PipelineOutputs(
                         .returns(DocumentWrite.class)
                         .uid("dead-letter-documents")
                         .name("Dead-letter documents");
-        return sessionWrites.union(userWrites, deadLetterWrites);
+        DataStream<DocumentWrite> metricWrites =
+                funnelMetrics
+                        .map(SinkDocuments::funnelMetric)
+                        .returns(DocumentWrite.class)
+                        .uid("funnel-metric-documents")
+                        .name("Funnel metric documents");
+        return sessionWrites.union(userWrites, metricWrites, deadLetterWrites);
     }
 }

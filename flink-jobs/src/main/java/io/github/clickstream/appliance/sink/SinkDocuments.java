@@ -5,8 +5,11 @@ import io.github.clickstream.appliance.events.DeadLetter;
 import io.github.clickstream.appliance.features.UserFeatures;
 import io.github.clickstream.appliance.mappings.DeadLetterDocument;
 import io.github.clickstream.appliance.mappings.Documents;
+import io.github.clickstream.appliance.mappings.MetricDocument;
 import io.github.clickstream.appliance.mappings.SessionDocument;
 import io.github.clickstream.appliance.mappings.UserDocument;
+import io.github.clickstream.appliance.metrics.FunnelMetric;
+import io.github.clickstream.appliance.sessions.Money;
 import io.github.clickstream.appliance.sessions.SessionSummary;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -104,6 +107,34 @@ public final class SinkDocuments {
                         null,
                         Instant.ofEpochMilli(f.asOf()));
         return write(DocumentWrite.Action.UPSERT, "users", f.userId(), document);
+    }
+
+    public static DocumentWrite funnelMetric(FunnelMetric m) {
+        MetricDocument document =
+                new MetricDocument(
+                        "funnel",
+                        Instant.ofEpochMilli(m.bucketStart()),
+                        m.bucketSize(),
+                        m.dimension(),
+                        m.dimensionValue(),
+                        m.activeUsers(),
+                        m.sessions(),
+                        m.viewSessions(),
+                        m.cartSessions(),
+                        m.purchaseSessions(),
+                        m.orders(),
+                        Money.fromCents(m.revenueCents()),
+                        m.conversionRate(),
+                        m.cartAbandonmentRate(),
+                        null,
+                        null,
+                        null,
+                        null);
+        return write(
+                DocumentWrite.Action.INDEX,
+                MonthlyIndex.name("metrics", m.bucketStart()),
+                m.id(),
+                document);
     }
 
     public static DocumentWrite deadLetter(DeadLetter d) {

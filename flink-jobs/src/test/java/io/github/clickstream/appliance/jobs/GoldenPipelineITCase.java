@@ -15,6 +15,7 @@ import io.github.clickstream.appliance.mappings.DeadLetterDocument;
 import io.github.clickstream.appliance.mappings.ElasticsearchClients;
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import io.github.clickstream.appliance.mappings.IndexSetup;
+import io.github.clickstream.appliance.mappings.MetricDocument;
 import io.github.clickstream.appliance.mappings.SessionDocument;
 import io.github.clickstream.appliance.mappings.UserDocument;
 import io.github.clickstream.appliance.pipeline.PipelineConfig;
@@ -106,6 +107,14 @@ class GoldenPipelineITCase {
                         view("e99", "u5", "i1", "c1", 200)));
         awaitDocument(SESSIONS, "u2@2026-11-02T09:01:00Z");
         awaitDocument(SESSIONS, "u1@2026-11-02T10:00:00Z");
+        // metrics travel behind the sessions: wait for the last sessions' contributions
+        awaitDocument("metrics-2026.11", "funnel:1h:" + instant(60).toEpochMilli() + ":all:all");
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                metric("funnel:1h:" + instant(0).toEpochMilli() + ":all:all")
+                                                .sessions()
+                                        == 4);
         await().atMost(Duration.ofSeconds(60))
                 .until(
                         () ->
@@ -308,6 +317,41 @@ class GoldenPipelineITCase {
     }
 
     @Test
+    void funnelMetricsMatchTheHandComputedOnes() throws IOException {
+        // 09:00-10:00: u1's first session (bought), u2, u3 (its 09:02 version was merged into
+        // 09:01), u4; u1's 10:00 session abandoned its cart; u5's session is still open.
+        MetricDocument nine = metric("funnel:1h:" + instant(0).toEpochMilli() + ":all:all");
+        assertThat(nine.sessions()).isEqualTo(4);
+        assertThat(nine.activeUsers()).isEqualTo(4);
+        assertThat(nine.viewSessions()).isEqualTo(4);
+        assertThat(nine.cartSessions()).isEqualTo(1);
+        assertThat(nine.purchaseSessions()).isEqualTo(1);
+        assertThat(nine.orders()).isEqualTo(1);
+        assertThat(nine.revenue()).isEqualTo(50.0);
+        assertThat(nine.conversionRate()).isEqualTo(0.25);
+        assertThat(nine.cartAbandonmentRate()).isEqualTo(0.0);
+        MetricDocument ten = metric("funnel:1h:" + instant(60).toEpochMilli() + ":all:all");
+        assertThat(ten.sessions()).isEqualTo(1);
+        assertThat(ten.cartAbandonmentRate()).isEqualTo(1.0);
+        assertThat(ten.conversionRate()).isEqualTo(0.0);
+        MetricDocument treatment =
+                metric("funnel:1h:" + instant(0).toEpochMilli() + ":variant:treatment");
+        assertThat(treatment.sessions()).isEqualTo(1);
+        assertThat(treatment.activeUsers()).isEqualTo(1);
+        MetricDocument categoryC1 =
+                metric("funnel:1h:" + instant(0).toEpochMilli() + ":category:c1");
+        assertThat(categoryC1.sessions()).as("u1, u2 and u3 touched c1").isEqualTo(3);
+        // The minute where u3's replaced version started is corrected, not duplicated.
+        MetricDocument replacedMinute =
+                metric("funnel:1m:" + instant(2).toEpochMilli() + ":all:all");
+        assertThat(replacedMinute.sessions()).isZero();
+        assertThat(replacedMinute.activeUsers()).isZero();
+        assertThat(metric("funnel:1m:" + instant(1).toEpochMilli() + ":all:all").sessions())
+                .as("u2 and u3 now both start at 09:01")
+                .isEqualTo(2);
+    }
+
+    @Test
     void everyBadRecordIsADeadLetterWithItsReason() throws IOException {
         List<String> reasons =
                 es
@@ -355,6 +399,13 @@ class GoldenPipelineITCase {
         GetResponse<SessionDocument> got =
                 es.get(r -> r.index(SESSIONS).id(id), SessionDocument.class);
         assertThat(got.found()).as("session " + id).isTrue();
+        return got.source();
+    }
+
+    private static MetricDocument metric(String id) throws IOException {
+        GetResponse<MetricDocument> got =
+                es.get(r -> r.index("metrics-2026.11").id(id), MetricDocument.class);
+        assertThat(got.found()).as("metric " + id).isTrue();
         return got.source();
     }
 

@@ -58,6 +58,7 @@ public final class ClickstreamPipeline {
                 sessions,
                 SessionsAndFeatures.features(sessions, config),
                 FunnelMetrics.of(sessions, config),
+                ProductMetrics.of(unique, config),
                 deadLetters);
     }
 }

@@ -3,17 +3,19 @@ package io.github.clickstream.appliance.pipeline;
 import io.github.clickstream.appliance.events.DeadLetter;
 import io.github.clickstream.appliance.features.UserFeatures;
 import io.github.clickstream.appliance.metrics.FunnelMetric;
+import io.github.clickstream.appliance.metrics.ProductMetric;
 import io.github.clickstream.appliance.sessions.SessionSummary;
 import io.github.clickstream.appliance.sink.DocumentWrite;
 import io.github.clickstream.appliance.sink.SinkDocuments;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.util.Collector;
 
-/** What the pipeline produces: sessions, user features, funnel metrics and every dead letter. */
+/** What the pipeline produces: sessions, user features, metrics and every dead letter. */
 public record PipelineOutputs(
         DataStream<SessionSummary> sessions,
         DataStream<UserFeatures> users,
         DataStream<FunnelMetric> funnelMetrics,
+        DataStream<ProductMetric> productMetrics,
         DataStream<DeadLetter> deadLetters) {
 
     /** All outputs as Elasticsearch writes, for one sink. */
@@ -42,6 +44,12 @@ public record PipelineOutputs(
                         .returns(DocumentWrite.class)
                         .uid("funnel-metric-documents")
                         .name("Funnel metric documents");
-        return sessionWrites.union(userWrites, metricWrites, deadLetterWrites);
+        DataStream<DocumentWrite> productWrites =
+                productMetrics
+                        .map(SinkDocuments::productMetric)
+                        .returns(DocumentWrite.class)
+                        .uid("product-metric-documents")
+                        .name("Product metric documents");
+        return sessionWrites.union(userWrites, metricWrites, productWrites, deadLetterWrites);
     }
 }

@@ -9,6 +9,7 @@ import io.github.clickstream.appliance.mappings.MetricDocument;
 import io.github.clickstream.appliance.mappings.SessionDocument;
 import io.github.clickstream.appliance.mappings.UserDocument;
 import io.github.clickstream.appliance.metrics.FunnelMetric;
+import io.github.clickstream.appliance.metrics.ProductMetric;
 import io.github.clickstream.appliance.sessions.Money;
 import io.github.clickstream.appliance.sessions.SessionSummary;
 import java.io.UncheckedIOException;
@@ -123,9 +124,43 @@ public final class SinkDocuments {
                         m.cartSessions(),
                         m.purchaseSessions(),
                         m.orders(),
+                        null,
+                        null,
+                        null,
                         Money.fromCents(m.revenueCents()),
                         m.conversionRate(),
                         m.cartAbandonmentRate(),
+                        null,
+                        null,
+                        null,
+                        null);
+        return write(
+                DocumentWrite.Action.INDEX,
+                MonthlyIndex.name("metrics", m.bucketStart()),
+                m.id(),
+                document);
+    }
+
+    public static DocumentWrite productMetric(ProductMetric m) {
+        MetricDocument document =
+                new MetricDocument(
+                        "product",
+                        Instant.ofEpochMilli(m.bucketStart()),
+                        "1h",
+                        m.dimension(),
+                        m.dimensionValue(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        m.purchases(),
+                        m.views(),
+                        m.carts(),
+                        m.purchases(),
+                        Money.fromCents(m.revenueCents()),
+                        null,
+                        null,
                         null,
                         null,
                         null,

@@ -87,7 +87,8 @@ class GoldenPipelineITCase {
                 TOPIC,
                 List.of(view("e13", "u3", "i3", "c1", 7), view("e18", "u3", "i4", "c1", 1)));
         awaitDocument(SESSIONS, "u3@2026-11-02T09:01:00Z");
-        await().atMost(Duration.ofSeconds(60))
+        await().ignoreExceptions()
+                .atMost(Duration.ofSeconds(60))
                 .until(() -> session("u3@2026-11-02T09:01:00Z").views() == 4);
         // C: event time reaches 61:50, which u4's closed session proves.
         Fixtures.send(
@@ -108,14 +109,17 @@ class GoldenPipelineITCase {
         awaitDocument(SESSIONS, "u2@2026-11-02T09:01:00Z");
         awaitDocument(SESSIONS, "u1@2026-11-02T10:00:00Z");
         // metrics travel behind the sessions: wait for the last sessions' contributions
+        awaitDocument("metrics-2026.11", "product:1h:" + instant(60).toEpochMilli() + ":item:i3");
         awaitDocument("metrics-2026.11", "funnel:1h:" + instant(60).toEpochMilli() + ":all:all");
-        await().atMost(Duration.ofSeconds(60))
+        await().ignoreExceptions()
+                .atMost(Duration.ofSeconds(60))
                 .until(
                         () ->
                                 metric("funnel:1h:" + instant(0).toEpochMilli() + ":all:all")
                                                 .sessions()
                                         == 4);
-        await().atMost(Duration.ofSeconds(60))
+        await().ignoreExceptions()
+                .atMost(Duration.ofSeconds(60))
                 .until(
                         () ->
                                 es.count(
@@ -352,6 +356,25 @@ class GoldenPipelineITCase {
     }
 
     @Test
+    void productMetricsCountEachItemAndCategoryPerHour() throws IOException {
+        String nine = "product:1h:" + instant(0).toEpochMilli();
+        MetricDocument itemI2 = metric(nine + ":item:i2");
+        assertThat(itemI2.views())
+                .as("e2 and e12; the duplicate of e2 is not counted")
+                .isEqualTo(2);
+        assertThat(itemI2.carts()).isEqualTo(1);
+        assertThat(itemI2.purchases()).isEqualTo(1);
+        assertThat(itemI2.revenue()).isEqualTo(50.0);
+        // e15 was too late for its session but not for its hour, whose window stays open
+        // until 10:10 in event time.
+        MetricDocument categoryC1 = metric(nine + ":category:c1");
+        assertThat(categoryC1.views()).isEqualTo(8);
+        assertThat(categoryC1.carts()).isEqualTo(1);
+        assertThat(categoryC1.purchases()).isEqualTo(1);
+        assertThat(categoryC1.revenue()).isEqualTo(50.0);
+    }
+
+    @Test
     void everyBadRecordIsADeadLetterWithItsReason() throws IOException {
         List<String> reasons =
                 es
@@ -390,7 +413,8 @@ class GoldenPipelineITCase {
     }
 
     private static void awaitDocument(String index, String id) {
-        await().atMost(Duration.ofSeconds(90))
+        await().ignoreExceptions()
+                .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> es.exists(r -> r.index(index).id(id)).value());
     }

@@ -59,6 +59,7 @@ public final class ClickstreamPipeline {
                 SessionsAndFeatures.features(sessions, config),
                 FunnelMetrics.of(sessions, config),
                 ProductMetrics.of(unique, config),
+                CohortMetrics.of(sessions),
                 deadLetters);
     }
 }

@@ -2,6 +2,7 @@ package io.github.clickstream.appliance.pipeline;
 
 import io.github.clickstream.appliance.events.DeadLetter;
 import io.github.clickstream.appliance.features.UserFeatures;
+import io.github.clickstream.appliance.metrics.CohortMetric;
 import io.github.clickstream.appliance.metrics.FunnelMetric;
 import io.github.clickstream.appliance.metrics.ProductMetric;
 import io.github.clickstream.appliance.sessions.SessionSummary;
@@ -16,6 +17,7 @@ public record PipelineOutputs(
         DataStream<UserFeatures> users,
         DataStream<FunnelMetric> funnelMetrics,
         DataStream<ProductMetric> productMetrics,
+        DataStream<CohortMetric> cohortMetrics,
         DataStream<DeadLetter> deadLetters) {
 
     /** All outputs as Elasticsearch writes, for one sink. */
@@ -50,6 +52,13 @@ public record PipelineOutputs(
                         .returns(DocumentWrite.class)
                         .uid("product-metric-documents")
                         .name("Product metric documents");
-        return sessionWrites.union(userWrites, metricWrites, productWrites, deadLetterWrites);
+        DataStream<DocumentWrite> cohortWrites =
+                cohortMetrics
+                        .map(SinkDocuments::cohortMetric)
+                        .returns(DocumentWrite.class)
+                        .uid("cohort-metric-documents")
+                        .name("Cohort metric documents");
+        return sessionWrites.union(
+                userWrites, metricWrites, productWrites, cohortWrites, deadLetterWrites);
     }
 }

@@ -8,6 +8,7 @@ import io.github.clickstream.appliance.mappings.Documents;
 import io.github.clickstream.appliance.mappings.MetricDocument;
 import io.github.clickstream.appliance.mappings.SessionDocument;
 import io.github.clickstream.appliance.mappings.UserDocument;
+import io.github.clickstream.appliance.metrics.CohortMetric;
 import io.github.clickstream.appliance.metrics.FunnelMetric;
 import io.github.clickstream.appliance.metrics.ProductMetric;
 import io.github.clickstream.appliance.sessions.Money;
@@ -168,6 +169,37 @@ public final class SinkDocuments {
         return write(
                 DocumentWrite.Action.INDEX,
                 MonthlyIndex.name("metrics", m.bucketStart()),
+                m.id(),
+                document);
+    }
+
+    public static DocumentWrite cohortMetric(CohortMetric m) {
+        MetricDocument document =
+                new MetricDocument(
+                        "cohort",
+                        Instant.ofEpochMilli(m.weekStart()),
+                        "1w",
+                        "all",
+                        "all",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Instant.ofEpochMilli(m.cohortWeek()),
+                        m.weeksSince(),
+                        m.cohortUsers(),
+                        m.retainedUsers());
+        return write(
+                DocumentWrite.Action.INDEX,
+                MonthlyIndex.name("metrics", m.cohortWeek()),
                 m.id(),
                 document);
     }

@@ -1,0 +1,47 @@
+package io.github.clickstream.appliance.metrics;
+
+import io.github.clickstream.appliance.sessions.SessionSummary;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Per user: the week of the first session (the cohort) and the weeks since in which the user was
+ * active; emits each (cohort, week) once, so the cohort counts below are counts of distinct users.
+ * A session older than the recorded first week (very late data) is not counted.
+ */
+public class UserWeeks extends KeyedProcessFunction<String, SessionSummary, CohortActivity> {
+
+    private transient ValueState<Long> cohortWeek;
+    private transient MapState<Integer, Boolean> activeWeeks;
+
+    @Override
+    public void open(OpenContext context) {
+        cohortWeek =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("cohort-week", Types.LONG));
+        activeWeeks =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>("active-weeks", Types.INT, Types.BOOLEAN));
+    }
+
+    @Override
+    public void processElement(
+            SessionSummary session, Context context, Collector<CohortActivity> out)
+            throws Exception {
+        long week = Weeks.startOf(session.start());
+        if (cohortWeek.value() == null) {
+            cohortWeek.update(week);
+        }
+        int weeksSince = Weeks.between(cohortWeek.value(), week);
+        if (weeksSince >= 0 && !activeWeeks.contains(weeksSince)) {
+            activeWeeks.put(weeksSince, true);
+            out.collect(new CohortActivity(cohortWeek.value(), weeksSince, session.userId()));
+        }
+    }
+}

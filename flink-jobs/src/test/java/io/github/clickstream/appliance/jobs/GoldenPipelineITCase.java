@@ -109,6 +109,13 @@ class GoldenPipelineITCase {
         awaitDocument(SESSIONS, "u2@2026-11-02T09:01:00Z");
         awaitDocument(SESSIONS, "u1@2026-11-02T10:00:00Z");
         // metrics travel behind the sessions: wait for the last sessions' contributions
+        await().ignoreExceptions()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                metric("cohort:1w:" + instant(-9 * 60).toEpochMilli() + ":0")
+                                                .cohortUsers()
+                                        == 4);
         awaitDocument("metrics-2026.11", "product:1h:" + instant(60).toEpochMilli() + ":item:i3");
         awaitDocument("metrics-2026.11", "funnel:1h:" + instant(60).toEpochMilli() + ":all:all");
         await().ignoreExceptions()
@@ -372,6 +379,15 @@ class GoldenPipelineITCase {
         assertThat(categoryC1.carts()).isEqualTo(1);
         assertThat(categoryC1.purchases()).isEqualTo(1);
         assertThat(categoryC1.revenue()).isEqualTo(50.0);
+    }
+
+    @Test
+    void cohortOfTheFixtureWeekHasEveryUserWithAClosedSession() throws IOException {
+        // 2026-11-02 is a Monday; u1 to u4 closed sessions that week (u5's is still open).
+        MetricDocument weekZero = metric("cohort:1w:" + instant(-9 * 60).toEpochMilli() + ":0");
+        assertThat(weekZero.cohortUsers()).isEqualTo(4);
+        assertThat(weekZero.retainedUsers()).isEqualTo(4);
+        assertThat(weekZero.weeksSince()).isZero();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.clickstream.appliance.metrics.ProductMetric;
 import io.github.clickstream.appliance.sessions.SessionSummary;
 import io.github.clickstream.appliance.sink.DocumentWrite;
 import io.github.clickstream.appliance.sink.SinkDocuments;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.util.Collector;
 
@@ -29,36 +30,32 @@ public record PipelineOutputs(
                         .returns(DocumentWrite.class)
                         .uid("session-documents")
                         .name("Session documents");
-        DataStream<DocumentWrite> userWrites =
-                users.map(SinkDocuments::userFeatures)
-                        .returns(DocumentWrite.class)
-                        .uid("user-documents")
-                        .name("User documents");
-        DataStream<DocumentWrite> deadLetterWrites =
-                deadLetters
-                        .map(SinkDocuments::deadLetter)
-                        .returns(DocumentWrite.class)
-                        .uid("dead-letter-documents")
-                        .name("Dead-letter documents");
-        DataStream<DocumentWrite> metricWrites =
-                funnelMetrics
-                        .map(SinkDocuments::funnelMetric)
-                        .returns(DocumentWrite.class)
-                        .uid("funnel-metric-documents")
-                        .name("Funnel metric documents");
-        DataStream<DocumentWrite> productWrites =
-                productMetrics
-                        .map(SinkDocuments::productMetric)
-                        .returns(DocumentWrite.class)
-                        .uid("product-metric-documents")
-                        .name("Product metric documents");
-        DataStream<DocumentWrite> cohortWrites =
-                cohortMetrics
-                        .map(SinkDocuments::cohortMetric)
-                        .returns(DocumentWrite.class)
-                        .uid("cohort-metric-documents")
-                        .name("Cohort metric documents");
         return sessionWrites.union(
-                userWrites, metricWrites, productWrites, cohortWrites, deadLetterWrites);
+                writes(users, SinkDocuments::userFeatures, "user-documents", "User documents"),
+                writes(
+                        funnelMetrics,
+                        SinkDocuments::funnelMetric,
+                        "funnel-metric-documents",
+                        "Funnel metric documents"),
+                writes(
+                        productMetrics,
+                        SinkDocuments::productMetric,
+                        "product-metric-documents",
+                        "Product metric documents"),
+                writes(
+                        cohortMetrics,
+                        SinkDocuments::cohortMetric,
+                        "cohort-metric-documents",
+                        "Cohort metric documents"),
+                writes(
+                        deadLetters,
+                        SinkDocuments::deadLetter,
+                        "dead-letter-documents",
+                        "Dead-letter documents"));
+    }
+
+    private static <T> DataStream<DocumentWrite> writes(
+            DataStream<T> stream, MapFunction<T, DocumentWrite> toWrite, String uid, String name) {
+        return stream.map(toWrite).returns(DocumentWrite.class).uid(uid).name(name);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * Applies the component templates, then the index templates, then creates the versioned indices
  * behind their aliases ({@code users} to {@code users-v1}). Idempotent: a template whose installed
  * {@code version} is at least the file's is left alone, and an existing alias is never touched, so
- * running it twice changes nothing. Bump a template's {@code version} when you change it.
+ * running it twice changes nothing and every job may run it at start-up. Bump a template's {@code
+ * version} when you change it; existing indices keep their mappings, new (monthly) ones get it.
  */
 public final class IndexSetup {
 
@@ -58,20 +59,50 @@ public final class IndexSetup {
                 }
             }
         }
-        for (Map.Entry<String, String> alias : ALIASED_INDICES.entrySet()) {
-            if (client.indices().existsAlias(r -> r.name(alias.getKey())).value()) {
-                unchanged.add(alias.getKey());
-            } else {
-                client.indices()
-                        .create(
-                                r ->
-                                        r.index(alias.getValue())
-                                                .aliases(
-                                                        alias.getKey(), a -> a.isWriteIndex(true)));
-                created.add(alias.getValue());
-            }
+        for (Map.Entry<String, String> aliased : ALIASED_INDICES.entrySet()) {
+            ensureAliasedIndex(aliased.getKey(), aliased.getValue());
         }
         return new SetupReport(List.copyOf(created), List.copyOf(updated), List.copyOf(unchanged));
+    }
+
+    /**
+     * Makes {@code alias} point at {@code index}, creating the index when needed. An alias that
+     * exists is never moved: it may already point at a newer version after a reindex.
+     */
+    private void ensureAliasedIndex(String alias, String index) throws IOException {
+        if (client.indices().existsAlias(r -> r.name(alias)).value()) {
+            unchanged.add(alias);
+            return;
+        }
+        if (client.indices().exists(r -> r.index(alias)).value()) {
+            // A write before setup auto-creates a plain index with guessed mappings; only a
+            // human can decide whether its documents are worth keeping.
+            throw new IllegalStateException(
+                    "Elasticsearch has a plain index named "
+                            + alias
+                            + " (auto-created by a write before setup?), so the alias "
+                            + alias
+                            + " -> "
+                            + index
+                            + " cannot be created; delete that index or reindex it into "
+                            + index
+                            + ", then run setup again");
+        }
+        if (client.indices().exists(r -> r.index(index)).value()) {
+            client.indices().putAlias(r -> r.index(index).name(alias).isWriteIndex(true));
+            created.add(alias);
+            return;
+        }
+        try {
+            client.indices().create(r -> r.index(index).aliases(alias, a -> a.isWriteIndex(true)));
+            created.add(index);
+        } catch (ElasticsearchException e) {
+            // Another setup (a second job starting at the same time) won the race.
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+            unchanged.add(alias);
+        }
     }
 
     /** Records what will happen to one template; true when it must be written. */

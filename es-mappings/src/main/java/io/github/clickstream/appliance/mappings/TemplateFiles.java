@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The template files on the classpath ({@code /es-mappings/<name>.json}), named the way
@@ -21,9 +22,8 @@ public final class TemplateFiles {
     private TemplateFiles() {}
 
     public static List<String> componentTemplates() {
-        return java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(SHARED_SETTINGS),
-                        FAMILIES.stream().map(f -> f + "@mappings"))
+        return Stream.concat(
+                        Stream.of(SHARED_SETTINGS), FAMILIES.stream().map(f -> f + "@mappings"))
                 .toList();
     }
 

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,23 +87,73 @@ class IndexSetupITCase {
 
     @Test
     void secondRunChangesNothing() throws IOException {
-        String uuidBefore = usersIndexUuid();
-        long docsBefore = client.count(c -> c.index("users")).count();
+        client.index(
+                r ->
+                        r.index("users")
+                                .id("u-kept")
+                                .document(user("u-kept", null))
+                                .refresh(Refresh.True));
+        String uuidBefore = indexUuid("users-v1");
+        Map<String, Long> versionsBefore = installedTemplateVersions();
 
         SetupReport second = new IndexSetup(client).apply();
 
-        assertThat(second.changedNothing()).isTrue();
-        assertThat(second.unchanged()).hasSize(firstRun.created().size());
-        assertThat(usersIndexUuid()).isEqualTo(uuidBefore);
-        assertThat(client.count(c -> c.index("users")).count()).isEqualTo(docsBefore);
-        assertThat(
-                        client.indices()
-                                .getIndexTemplate(r -> r.name("users@template"))
-                                .indexTemplates()
-                                .get(0)
-                                .indexTemplate()
-                                .version())
-                .isEqualTo(1L);
+        assertThat(second.created()).isEmpty();
+        assertThat(second.updated()).isEmpty();
+        assertThat(second.unchanged())
+                .containsExactlyInAnyOrder(
+                        "appliance@settings",
+                        "users@mappings",
+                        "items@mappings",
+                        "sessions@mappings",
+                        "metrics@mappings",
+                        "dead-letters@mappings",
+                        "users@template",
+                        "items@template",
+                        "sessions@template",
+                        "metrics@template",
+                        "dead-letters@template",
+                        "users",
+                        "items");
+        assertThat(indexUuid("users-v1")).isEqualTo(uuidBefore);
+        assertThat(installedTemplateVersions()).isEqualTo(versionsBefore);
+        assertThat(versionsBefore)
+                .containsEntry("users@template", 1L)
+                .containsEntry("metrics@mappings", 2L);
+        assertThat(client.get(g -> g.index("users").id("u-kept"), UserDocument.class).found())
+                .isTrue();
+    }
+
+    @Test
+    void missingAliasIsPutBackOnTheExistingIndexWithoutRecreatingIt() throws IOException {
+        String uuidBefore = indexUuid("items-v1");
+        client.indices().deleteAlias(r -> r.index("items-v1").name("items"));
+
+        SetupReport report = new IndexSetup(client).apply();
+
+        assertThat(report.created()).containsExactly("items");
+        assertThat(indexUuid("items-v1")).isEqualTo(uuidBefore);
+        assertThat(client.indices().getAlias(r -> r.name("items")).result())
+                .containsOnlyKeys("items-v1");
+    }
+
+    @Test
+    void plainIndexUnderAnAliasNameStopsSetupAndSaysWhatToDo() throws IOException {
+        client.indices().deleteAlias(r -> r.index("items-v1").name("items"));
+        client.indices().create(r -> r.index("items"));
+        try {
+            assertThatThrownBy(() -> new IndexSetup(client).apply())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage(
+                            "Elasticsearch has a plain index named items (auto-created by a"
+                                    + " write before setup?), so the alias items -> items-v1"
+                                    + " cannot be created; delete that index or reindex it into"
+                                    + " items-v1, then run setup again");
+        } finally {
+            client.indices().delete(r -> r.index("items"));
+            new IndexSetup(client).apply();
+        }
+        assertThat(client.indices().existsAlias(r -> r.name("items")).value()).isTrue();
     }
 
     @Test
@@ -161,13 +213,19 @@ class IndexSetupITCase {
                 .hasMessageContaining("strict_dynamic_mapping_exception");
     }
 
-    private static String usersIndexUuid() throws IOException {
-        return client.indices()
-                .get(r -> r.index("users-v1"))
-                .get("users-v1")
-                .settings()
-                .index()
-                .uuid();
+    private static String indexUuid(String index) throws IOException {
+        return client.indices().get(r -> r.index(index)).get(index).settings().index().uuid();
+    }
+
+    private static Map<String, Long> installedTemplateVersions() throws IOException {
+        Map<String, Long> versions = new TreeMap<>();
+        for (var found : client.cluster().getComponentTemplate().componentTemplates()) {
+            versions.put(found.name(), found.componentTemplate().version());
+        }
+        for (var found : client.indices().getIndexTemplate().indexTemplates()) {
+            versions.put(found.name(), found.indexTemplate().version());
+        }
+        return versions;
     }
 
     private static UserDocument user(String id, float[] vector) {

@@ -13,8 +13,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keeps one funnel bucket's sessions by id, so a session updated by late events replaces its
- * earlier contribution instead of adding to it, and emits the bucket's totals after each change.
- * Keyed by bucket id; the document id is the same, so Elasticsearch keeps the latest totals.
+ * earlier contribution instead of adding to it. A changed bucket is emitted with the next
+ * watermark, not after every session: a busy bucket changes many times a second. Keyed by bucket
+ * id; the document id is the same, so Elasticsearch keeps the latest totals.
  */
 public class FunnelAggregator extends KeyedProcessFunction<String, FunnelUpdate, FunnelMetric> {
 
@@ -52,12 +53,13 @@ public class FunnelAggregator extends KeyedProcessFunction<String, FunnelUpdate,
     @Override
     public void processElement(FunnelUpdate update, Context context, Collector<FunnelMetric> out)
             throws Exception {
-        long bucketEnd = update.bucketStart() + FunnelBuckets.BUCKET_SIZES.get(update.bucketSize());
-        if (context.timerService().currentWatermark() > bucketEnd + retentionMillis) {
+        long watermark = context.timerService().currentWatermark();
+        long closing = closingTime(update.bucketSize(), update.bucketStart());
+        if (watermark > closing) {
             return; // the bucket was closed and its state dropped
         }
-        context.timerService().registerEventTimeTimer(bucketEnd + retentionMillis);
-        FunnelTotals current = totals.value() == null ? new FunnelTotals() : totals.value();
+        context.timerService().registerEventTimeTimer(closing);
+        FunnelTotals current = totals.value() == null ? FunnelTotals.of(update) : totals.value();
         FunnelUpdate previous = sessions.get(update.sessionId());
         if (previous != null) {
             current.add(previous, -1);
@@ -71,15 +73,33 @@ public class FunnelAggregator extends KeyedProcessFunction<String, FunnelUpdate,
             sessions.put(update.sessionId(), update);
             countUser(update.userId(), +1, current);
         }
+        current.dirty = true;
         totals.update(current);
-        out.collect(current.toMetric(update));
+        context.timerService().registerEventTimeTimer(Math.max(watermark, Long.MIN_VALUE + 1) + 1);
+    }
+
+    /** When a bucket's state is dropped: its end plus the retention. */
+    private long closingTime(String bucketSize, long bucketStart) {
+        return bucketStart + FunnelBuckets.BUCKET_SIZES.get(bucketSize) + retentionMillis;
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext context, Collector<FunnelMetric> out) {
-        sessions.clear();
-        sessionsPerUser.clear();
-        totals.clear();
+    public void onTimer(long timestamp, OnTimerContext context, Collector<FunnelMetric> out)
+            throws Exception {
+        FunnelTotals current = totals.value();
+        if (current == null) {
+            return;
+        }
+        if (current.dirty) {
+            current.dirty = false;
+            totals.update(current);
+            out.collect(current.toMetric(context.getCurrentKey()));
+        }
+        if (timestamp >= closingTime(current.bucketSize, current.bucketStart)) {
+            sessions.clear();
+            sessionsPerUser.clear();
+            totals.clear();
+        }
     }
 
     private void countUser(String userId, int sign, FunnelTotals current) throws Exception {

@@ -6,6 +6,14 @@ package io.github.clickstream.appliance.metrics;
  */
 public class FunnelTotals {
 
+    public String bucketSize;
+    public long bucketStart;
+    public String dimension;
+    public String dimensionValue;
+
+    /** Changed since the bucket was last emitted. */
+    public boolean dirty;
+
     public long activeUsers;
     public long sessions;
     public long viewSessions;
@@ -27,13 +35,22 @@ public class FunnelTotals {
         abandonedSessions += session.abandoned() ? sign : 0;
     }
 
-    FunnelMetric toMetric(FunnelUpdate key) {
+    static FunnelTotals of(FunnelUpdate bucket) {
+        FunnelTotals totals = new FunnelTotals();
+        totals.bucketSize = bucket.bucketSize();
+        totals.bucketStart = bucket.bucketStart();
+        totals.dimension = bucket.dimension();
+        totals.dimensionValue = bucket.dimensionValue();
+        return totals;
+    }
+
+    FunnelMetric toMetric(String bucketId) {
         return new FunnelMetric(
-                key.bucketId(),
-                key.bucketSize(),
-                key.bucketStart(),
-                key.dimension(),
-                key.dimensionValue(),
+                bucketId,
+                bucketSize,
+                bucketStart,
+                dimension,
+                dimensionValue,
                 activeUsers,
                 sessions,
                 viewSessions,

@@ -57,7 +57,8 @@ public final class ElasticsearchClients {
 
     private static SSLContext tls(ElasticsearchConnection connection) {
         try {
-            return TransportUtils.sslContextFromHttpCaCrt(connection.caCertificate().toFile());
+            return TransportUtils.sslContextFromHttpCaCrt(
+                    new java.io.File(connection.caCertificate()));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(
                     "Cannot use CA certificate "

@@ -1,14 +1,14 @@
 package io.github.clickstream.appliance.mappings;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 
 /**
  * How to reach Elasticsearch: URL plus optional API key or user/password, and a CA certificate for
- * https with a private CA. Serializable so Flink operators can carry it.
+ * https with a private CA (a file path). Serializable so Flink operators can carry it, which is why
+ * the path is a String: {@code java.nio.file.Path} is not serializable.
  */
 public record ElasticsearchConnection(
-        String url, String apiKey, String username, String password, Path caCertificate)
+        String url, String apiKey, String username, String password, String caCertificate)
         implements Serializable {
 
     public ElasticsearchConnection {

@@ -41,7 +41,8 @@ class ElasticsearchClientsTest {
     void unreadableCaCertificateNamesTheFileAndTheFlag() {
         Path missing = folder.resolve("no-such-ca.crt");
         ElasticsearchConnection connection =
-                new ElasticsearchConnection("https://127.0.0.1:9200", null, null, null, missing);
+                new ElasticsearchConnection(
+                        "https://127.0.0.1:9200", null, null, null, missing.toString());
 
         assertThatThrownBy(() -> ElasticsearchClients.create(connection))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -58,7 +59,11 @@ class ElasticsearchClientsTest {
                 ElasticsearchClient client =
                         ElasticsearchClients.create(
                                 new ElasticsearchConnection(
-                                        server.url(), null, null, null, server.caCertificate()))) {
+                                        server.url(),
+                                        null,
+                                        null,
+                                        null,
+                                        server.caCertificate().toString()))) {
             assertThat(client.ping().value()).isTrue();
         }
     }
@@ -76,6 +81,23 @@ class ElasticsearchClientsTest {
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void connectionWithACaCertificateSurvivesJavaSerialization() throws Exception {
+        // Flink ships operators (and the connection inside them) serialized to its task managers.
+        ElasticsearchConnection connection =
+                new ElasticsearchConnection(
+                        "https://es:9200", "key", null, null, "/etc/ssl/ca.pem");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(connection);
+        }
+        try (java.io.ObjectInputStream in =
+                new java.io.ObjectInputStream(
+                        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            org.assertj.core.api.Assertions.assertThat(in.readObject()).isEqualTo(connection);
         }
     }
 }

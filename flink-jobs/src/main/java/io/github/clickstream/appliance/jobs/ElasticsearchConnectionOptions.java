@@ -1,7 +1,6 @@
 package io.github.clickstream.appliance.jobs;
 
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,7 +39,7 @@ public final class ElasticsearchConnectionOptions {
             names = "--es-ca-cert",
             defaultValue = "${env:ES_CA_CERT}",
             description = "PEM CA certificate to trust for https (env ES_CA_CERT)")
-    Path caCertificate;
+    String caCertificate;
 
     public ElasticsearchConnection toConnection() {
         return new ElasticsearchConnection(url, apiKey, user, password, caCertificate);

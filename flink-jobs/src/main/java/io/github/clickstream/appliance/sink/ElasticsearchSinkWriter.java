@@ -110,6 +110,19 @@ final class ElasticsearchSinkWriter implements SinkWriter<DocumentWrite> {
                 switch (ItemOutcome.of(item.status(), write.action())) {
                     case DONE -> written.inc();
                     case RETRY -> retry.add(write);
+                    case FAIL ->
+                            throw new IOException(
+                                    "Elasticsearch at "
+                                            + config.connection().url()
+                                            + " refused a write to "
+                                            + write.index()
+                                            + " with "
+                                            + item.status()
+                                            + (item.error() == null
+                                                    ? ""
+                                                    : " (" + item.error().type() + ")")
+                                            + "; check the credentials and their privileges"
+                                            + " (--es-api-key, --es-user) and index blocks");
                     case DEAD_LETTER -> {
                         deadLettered.inc();
                         deadLetters.add(

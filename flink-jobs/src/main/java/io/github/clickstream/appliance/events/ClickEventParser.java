@@ -5,18 +5,22 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 
 /**
  * Turns the JSON wire format into {@link ClickEvent}s. It never throws: anything it cannot accept
- * becomes a {@link DeadLetter} with a reason code. Streaming Jackson (no tree, no data binding)
- * because it runs once per event on the hot path.
+ * becomes a {@link DeadLetter} with a reason code, the raw payload and, when they could be read,
+ * the user and event time. Streaming Jackson (no tree, no data binding) and an allocation-free
+ * UTF-8 check, because it runs once per event on the hot path. Thread safe.
  */
 public final class ClickEventParser {
+
+    /**
+     * The source of dead letters from {@link #parse(byte[])}, which is not told where bytes came
+     * from.
+     */
+    public static final String UNKNOWN_SOURCE = "unknown";
 
     private static final JsonFactory JSON =
             JsonFactory.builder()
@@ -27,35 +31,63 @@ public final class ClickEventParser {
     private final ParserLimits limits;
     private final LongSupplier clock;
 
+    /**
+     * @param clock epoch milliseconds "now", for the future-timestamp rule and the received-at time
+     *     of {@link #parse(byte[])}; tests pass a fixed one
+     */
     public ClickEventParser(ParserLimits limits, LongSupplier clock) {
         this.limits = limits;
         this.clock = clock;
     }
 
+    /** Default limits and the system clock. */
+    public ClickEventParser() {
+        this(ParserLimits.defaults(), System::currentTimeMillis);
+    }
+
+    /** Parses bytes that arrived now from an unnamed source. */
+    public ParseResult parse(byte[] payload) {
+        return parse(new RawEvent(payload, UNKNOWN_SOURCE, clock.getAsLong()));
+    }
+
     public ParseResult parse(RawEvent raw) {
+        EventFields fields = new EventFields();
         try {
-            return new ParseResult(parseOrThrow(raw.payload()), null);
+            return ParseResult.of(parseOrThrow(raw.payload(), fields));
         } catch (InvalidEventException e) {
-            return new ParseResult(null, deadLetter(raw, e.reason(), e.getMessage()));
+            return ParseResult.of(deadLetter(raw, fields, e.reason(), e.getMessage()));
         } catch (IOException | RuntimeException e) {
-            return new ParseResult(
-                    null, deadLetter(raw, DeadLetterReason.MALFORMED_JSON, firstLine(e)));
+            // Jackson reports syntax errors as IOExceptions; nothing else should get here, but a
+            // parser bug must cost one record, not the job.
+            return ParseResult.of(
+                    deadLetter(raw, fields, DeadLetterReason.MALFORMED_JSON, firstLine(e)));
         }
     }
 
-    private ClickEvent parseOrThrow(byte[] payload) throws IOException, InvalidEventException {
+    private ClickEvent parseOrThrow(byte[] payload, EventFields fields)
+            throws IOException, InvalidEventException {
         if (payload == null) {
             throw new InvalidEventException(DeadLetterReason.NULL_PAYLOAD, "payload is null");
         }
         if (payload.length > limits.maxPayloadBytes()) {
             throw new InvalidEventException(
                     DeadLetterReason.OVERSIZED_PAYLOAD,
-                    payload.length + " bytes > limit of " + limits.maxPayloadBytes());
+                    payload.length
+                            + " bytes > limit of "
+                            + limits.maxPayloadBytes()
+                            + " (raw payload truncated to the limit)");
         }
-        requireUtf8(payload);
-        EventFields fields = new EventFields();
+        if (!Utf8.isValid(payload)) {
+            throw new InvalidEventException(
+                    DeadLetterReason.INVALID_UTF8, "payload is not valid UTF-8");
+        }
         try (JsonParser parser = JSON.createParser(payload)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new InvalidEventException(
+                        DeadLetterReason.MALFORMED_JSON, "payload is empty or only whitespace");
+            }
+            if (first != JsonToken.START_OBJECT) {
                 throw new InvalidEventException(
                         DeadLetterReason.NOT_AN_OBJECT, "payload is not a JSON object");
             }
@@ -150,10 +182,12 @@ public final class ClickEventParser {
         if (token != JsonToken.VALUE_NUMBER_INT
                 || parser.getNumberType() != JsonParser.NumberType.INT
                 || parser.getIntValue() < 1) {
+            String found = token.isScalarValue() ? parser.getText() : token.toString();
             parser.skipChildren();
             throw new InvalidEventException(
                     DeadLetterReason.INVALID_QUANTITY,
-                    "quantity must be a positive integer, not " + parser.getText());
+                    "quantity must be a positive whole number, not "
+                            + EventFields.abbreviate(found));
         }
         return parser.getIntValue();
     }
@@ -165,7 +199,7 @@ public final class ClickEventParser {
             return parser.getLongValue();
         }
         if (token == JsonToken.VALUE_STRING) {
-            return EventFields.parseIsoTimestamp(parser.getText());
+            return IsoTimestamp.toEpochMillis(parser.getText());
         }
         if (token == JsonToken.VALUE_NULL) {
             return null;
@@ -176,25 +210,23 @@ public final class ClickEventParser {
                 "ts must be ISO-8601 text or epoch milliseconds, not " + token);
     }
 
-    private static void requireUtf8(byte[] payload) throws InvalidEventException {
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(payload));
-        } catch (CharacterCodingException e) {
-            throw new InvalidEventException(
-                    DeadLetterReason.INVALID_UTF8, "payload is not valid UTF-8");
+    private DeadLetter deadLetter(
+            RawEvent raw, EventFields fields, DeadLetterReason reason, String detail) {
+        byte[] payload = raw.payload();
+        String text = null;
+        if (payload != null) {
+            // Keeps an oversized payload's head only: the dead letter must fit where it goes.
+            int length = Math.min(payload.length, limits.maxPayloadBytes());
+            text = new String(payload, 0, length, StandardCharsets.UTF_8); // lossy on bad UTF-8
         }
-    }
-
-    private static DeadLetter deadLetter(RawEvent raw, DeadLetterReason reason, String detail) {
-        String payload =
-                raw.payload() == null
-                        ? null
-                        : new String(raw.payload(), StandardCharsets.UTF_8); // lossy on bad UTF-8
-        return new DeadLetter(reason, detail, payload, raw.source(), raw.receivedAt(), null, null);
+        return new DeadLetter(
+                reason,
+                detail,
+                text,
+                raw.source(),
+                raw.receivedAt(),
+                fields.userId,
+                fields.timestamp);
     }
 
     private static String firstLine(Exception e) {

@@ -1,6 +1,10 @@
 package io.github.clickstream.appliance.events;
 
-/** Why a record could not be used. Stable codes: dashboards and alerts group by them. */
+/**
+ * Why a record could not be used. Stable codes: dashboards and alerts group by them, so new codes
+ * go at the end and none is renamed. {@code DUPLICATE_EVENT} and {@code LATE_EVENT} come from the
+ * stages after parsing, {@code INDEXING_REJECTED} from the Elasticsearch sink.
+ */
 public enum DeadLetterReason {
     NULL_PAYLOAD,
     OVERSIZED_PAYLOAD,
@@ -16,5 +20,7 @@ public enum DeadLetterReason {
     FUTURE_TIMESTAMP,
     DUPLICATE_EVENT,
     LATE_EVENT,
-    INDEXING_REJECTED
+    INDEXING_REJECTED,
+    /** A dataset file's line that is not a CSV record (an unclosed quote, for example). */
+    MALFORMED_CSV
 }

@@ -1,8 +1,6 @@
 package io.github.clickstream.appliance.events;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * The fields of one JSON event as read, before the cross-field rules (which fields each event type
@@ -28,13 +26,12 @@ final class EventFields {
         require(eventId, "event_id");
         require(userId, "user_id");
         require(eventType, "event_type");
-        if (timestamp == null) {
-            throw new InvalidEventException(DeadLetterReason.MISSING_FIELD, "ts is missing");
-        }
+        require(timestamp, "ts");
         EventType type = EventType.fromWireName(eventType);
         if (type == null) {
             throw new InvalidEventException(
-                    DeadLetterReason.UNKNOWN_EVENT_TYPE, "unknown event_type '" + eventType + "'");
+                    DeadLetterReason.UNKNOWN_EVENT_TYPE,
+                    "unknown event_type '" + abbreviate(eventType) + "'");
         }
         if (type.needsItem()) {
             require(itemId, "item_id");
@@ -42,10 +39,21 @@ final class EventFields {
         if (type == EventType.SEARCH) {
             require(query, "query");
         }
-        if (timestamp > nowMillis + limits.maxFutureSkew().toMillis()) {
+        if (type == EventType.PURCHASE && limits.purchaseNeedsPrice()) {
+            require(price, "price");
+        }
+        long skew = limits.maxFutureSkew().toMillis();
+        long latest = nowMillis > Long.MAX_VALUE - skew ? Long.MAX_VALUE : nowMillis + skew;
+        if (timestamp > latest) {
             throw new InvalidEventException(
                     DeadLetterReason.FUTURE_TIMESTAMP,
-                    "ts " + Instant.ofEpochMilli(timestamp) + " is in the future");
+                    "ts "
+                            + Instant.ofEpochMilli(timestamp)
+                            + " is more than "
+                            + limits.maxFutureSkew()
+                            + " ahead of the clock ("
+                            + Instant.ofEpochMilli(nowMillis)
+                            + ")");
         }
         return new ClickEvent(
                 eventId,
@@ -63,20 +71,9 @@ final class EventFields {
                 timestamp);
     }
 
-    private static void require(String value, String field) throws InvalidEventException {
+    private static void require(Object value, String field) throws InvalidEventException {
         if (value == null) {
             throw new InvalidEventException(DeadLetterReason.MISSING_FIELD, field + " is missing");
-        }
-    }
-
-    /** ISO-8601 with zone or offset, e.g. 2017-11-26T01:00:00Z or ...+08:00. */
-    static long parseIsoTimestamp(String text) throws InvalidEventException {
-        try {
-            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw new InvalidEventException(
-                    DeadLetterReason.INVALID_TIMESTAMP,
-                    "ts '" + abbreviate(text) + "' is not ISO-8601");
         }
     }
 

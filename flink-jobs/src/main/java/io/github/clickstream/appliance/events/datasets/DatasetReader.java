@@ -1,89 +1,82 @@
 package io.github.clickstream.appliance.events.datasets;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import io.github.clickstream.appliance.events.ClickEventParser;
-import io.github.clickstream.appliance.events.DeadLetter;
-import io.github.clickstream.appliance.events.DeadLetterReason;
-import io.github.clickstream.appliance.events.InvalidEventException;
 import io.github.clickstream.appliance.events.ParseResult;
 import io.github.clickstream.appliance.events.ParserLimits;
-import io.github.clickstream.appliance.events.RawEvent;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.LongSupplier;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Streams a dataset file (plain or {@code .gz}) as one {@link ParseResult} per data row, in file
- * order and in constant memory. Rows that cannot be used come out as dead letters naming the file
- * and line, never as exceptions.
+ * Streams a dataset file as one {@link ParseResult} per data line, in file order and in constant
+ * memory. Gzip is recognised by its magic bytes (whatever the file is called), a UTF-8 byte-order
+ * mark and a header line are skipped when present, blank lines are ignored. Lines that are not
+ * events come out as dead letters whose source is {@code <file name>:<line number>}; only a file
+ * that cannot be read at all (missing, truncated gzip) throws.
  */
 public final class DatasetReader implements Iterator<ParseResult>, Closeable {
 
-    private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private final DatasetFormat format;
     private final String fileName;
-    private final BufferedReader lines;
-    private final MappingIterator<String[]> rows;
-    private final ClickEventParser jsonParser =
-            new ClickEventParser(ParserLimits.defaults(), System::currentTimeMillis);
+    private final DatasetLines parser;
+    private final ByteLines lines;
     private long lineNumber;
-    private String nextJsonLine;
+    private byte[] pending;
 
     public DatasetReader(Path file, DatasetFormat format) throws IOException {
-        this.format = format;
+        this(file, format, ParserLimits.defaults(), System::currentTimeMillis);
+    }
+
+    public DatasetReader(Path file, DatasetFormat format, ParserLimits limits, LongSupplier clock)
+            throws IOException {
         this.fileName = file.getFileName().toString();
-        InputStream in = Files.newInputStream(file);
-        if (fileName.endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
-        }
-        this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        if (format == DatasetFormat.CANONICAL) {
-            this.rows = null;
-        } else {
-            this.rows = CSV.readerFor(String[].class).readValues(lines);
-            if (format.adapter().hasHeader() && rows.hasNext()) {
-                rows.next();
-                lineNumber++;
-            }
+        this.parser = new DatasetLines(format, limits, clock);
+        this.lines = new ByteLines(open(file), limits.maxPayloadBytes());
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            in.mark(2);
+            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+        } catch (IOException e) {
+            in.close();
+            throw new IOException("Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public boolean hasNext() {
-        try {
-            if (rows != null) {
-                return rows.hasNext();
+        while (pending == null) {
+            byte[] line = readLine();
+            if (line == null) {
+                return false;
             }
-            while (nextJsonLine == null) {
-                String line = lines.readLine();
-                if (line == null) {
-                    return false;
-                }
-                lineNumber++;
-                if (!line.isBlank()) {
-                    nextJsonLine = line;
+            lineNumber++;
+            if (lineNumber == 1) {
+                line = withoutByteOrderMark(line);
+                if (parser.isHeader(new String(line, StandardCharsets.UTF_8))) {
+                    continue;
                 }
             }
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + fileName, e);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException(
-                    fileName + " line " + (lineNumber + 1) + " is not valid CSV: " + e.getMessage(),
-                    e);
+            if (!blank(line)) {
+                pending = line;
+            }
         }
+        return true;
     }
 
     @Override
@@ -91,32 +84,37 @@ public final class DatasetReader implements Iterator<ParseResult>, Closeable {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        if (rows == null) {
-            String line = nextJsonLine; // hasNext() read and counted it
-            nextJsonLine = null;
-            return jsonParser.parse(
-                    new RawEvent(
-                            line.getBytes(StandardCharsets.UTF_8),
-                            fileName + ":" + lineNumber,
-                            now()));
-        }
-        lineNumber++;
-        String source = fileName + ":" + lineNumber;
-        String[] row = rows.next();
+        byte[] line = pending;
+        pending = null;
+        return parser.parse(line, fileName + ":" + lineNumber);
+    }
+
+    private byte[] readLine() {
         try {
-            return new ParseResult(format.adapter().adapt(row), null);
-        } catch (InvalidEventException e) {
-            return new ParseResult(null, deadLetter(row, source, e.reason(), e.getMessage()));
+            return lines.next();
+        } catch (EOFException e) {
+            throw new UncheckedIOException(
+                    fileName + " ends early after line " + lineNumber + "; is the file complete?",
+                    e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot read " + fileName + " after line " + lineNumber + ": " + e.getMessage(),
+                    e);
         }
     }
 
-    private static DeadLetter deadLetter(
-            String[] row, String source, DeadLetterReason reason, String detail) {
-        return new DeadLetter(reason, detail, String.join(",", row), source, now(), null, null);
+    private static byte[] withoutByteOrderMark(byte[] line) {
+        boolean marked = line.length >= 3 && Arrays.equals(line, 0, 3, BYTE_ORDER_MARK, 0, 3);
+        return marked ? Arrays.copyOfRange(line, 3, line.length) : line;
     }
 
-    private static long now() {
-        return System.currentTimeMillis();
+    private static boolean blank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,65 +1,63 @@
 package io.github.clickstream.appliance.events.datasets;
 
 import io.github.clickstream.appliance.events.ClickEvent;
-import io.github.clickstream.appliance.events.DeadLetterReason;
 import io.github.clickstream.appliance.events.EventType;
 import io.github.clickstream.appliance.events.InvalidEventException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * REES46 multi-category store: {@code
  * event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session} with
- * times like {@code 2019-10-01 00:00:00 UTC}. The dataset's own session ids are ignored: the
- * pipeline sessionizes by its own gap rule.
+ * times like {@code 2019-10-01 00:00:00 UTC}; its event types are already the canonical
+ * view/cart/remove_from_cart/purchase. The dataset's own session ids are ignored: the pipeline
+ * sessionizes by its own gap rule. Ids are built from content ({@code
+ * r46-<user>-<product>-<millis>-<type>}), so repeated rows count once.
  */
 final class Rees46Adapter implements RowAdapter {
 
+    private static final List<String> COLUMNS =
+            List.of(
+                    "event_time",
+                    "event_type",
+                    "product_id",
+                    "category_id",
+                    "category_code",
+                    "brand",
+                    "price",
+                    "user_id",
+                    "user_session");
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
+    private static final Map<String, EventType> TYPES =
+            Map.of(
+                    "view", EventType.VIEW,
+                    "cart", EventType.CART,
+                    "remove_from_cart", EventType.REMOVE_FROM_CART,
+                    "purchase", EventType.PURCHASE);
 
     @Override
-    public boolean hasHeader() {
-        return true;
+    public List<String> columns() {
+        return COLUMNS;
     }
 
     @Override
     public ClickEvent adapt(String[] row) throws InvalidEventException {
-        String time = Rows.required(row, 0, "event_time");
-        String typeName = Rows.required(row, 1, "event_type");
+        long millis = Rows.utcMillis(row, 0, "event_time", TIME, "2019-10-01 00:00:00 UTC");
+        EventType type = Rows.eventType(row, 1, "event_type", TYPES);
         String product = Rows.required(row, 2, "product_id");
+        double price = Rows.price(row, 6, "price");
         String user = Rows.required(row, 7, "user_id");
-        EventType type = EventType.fromWireName(typeName);
-        if (type == null || type == EventType.SEARCH || type == EventType.REFUND) {
-            throw new InvalidEventException(
-                    DeadLetterReason.UNKNOWN_EVENT_TYPE, "unknown event_type '" + typeName + "'");
-        }
-        double price = Rows.doubleValue(row, 6, "price", DeadLetterReason.INVALID_PRICE);
-        if (price < 0) {
-            throw new InvalidEventException(DeadLetterReason.INVALID_PRICE, "negative price");
-        }
-        long millis;
-        try {
-            millis = LocalDateTime.parse(time, TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw new InvalidEventException(
-                    DeadLetterReason.INVALID_TIMESTAMP, "event_time '" + time + "' unreadable");
-        }
-        return new ClickEvent(
-                "r46-" + user + "-" + product + "-" + millis + "-" + typeName,
-                user,
-                type,
-                product,
-                Rows.optional(row, 3),
-                Rows.optional(row, 4),
-                Rows.optional(row, 5),
-                price,
-                null,
-                null,
-                null,
-                null,
-                millis);
+        return ClickEvent.builder(
+                        Rows.eventId("r46", user, product, millis, type.wireName()),
+                        user,
+                        type,
+                        millis)
+                .item(product)
+                .category(Rows.optional(row, 3), Rows.optional(row, 4))
+                .brand(Rows.optional(row, 5))
+                .price(price)
+                .build();
     }
 }

@@ -1,54 +1,62 @@
 package io.github.clickstream.appliance.events.generator;
 
 import io.github.clickstream.appliance.events.ClickEvent;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
 import java.util.Random;
 
 /**
  * A realistic synthetic clickstream, deterministic for a seed and in non-decreasing time order:
- * power-law item popularity, categories with co-visitation, shopper archetypes that differ in
- * conversion and churn, view-cart-purchase funnels, evening and weekend peaks, and an A/B checkout
- * experiment. Generated one simulated day at a time, so memory follows the daily volume, not the
- * total. The demo's default data and the benchmarks' load.
+ * Zipf item popularity, departments of related categories that sessions stay within, shopper
+ * archetypes that differ in conversion, price range and churn, view-cart-purchase funnels with
+ * removals and searches, log-normal item prices, lunch and evening peaks and busier weekends, and
+ * an A/B checkout experiment whose treatment converts better. The demo's data and the training data
+ * of the propensity, churn and similarity models, so every one of those signals is tested.
+ *
+ * <p>Memory does not grow with the number of events: only the current day's visit plan (a start
+ * time and a seed per visit) and the sessions in progress are held, and sessions are merged by time
+ * as they are played, so millions of events stream in a small heap.
  */
 public final class ClickstreamGenerator implements Iterator<ClickEvent> {
 
     private static final long DAY = Duration.ofDays(1).toMillis();
+    private static final double SECOND_VISIT = 0.2;
 
     private final GeneratorConfig config;
-    private final List<Shopper> shoppers = new ArrayList<>();
-    private final SessionSimulator sessions;
-    private int day;
-    private Iterator<ClickEvent> today = Collections.emptyIterator();
-
-    /** Events of late sessions that run past midnight, emitted with the next day's. */
-    private List<ClickEvent> spillover = new ArrayList<>();
+    private final Shopper[] shoppers;
+    private final SessionSimulator simulator;
+    private final PriorityQueue<OpenSession> open =
+            new PriorityQueue<>(
+                    Comparator.comparingLong(OpenSession::time)
+                            .thenComparingLong(OpenSession::order));
+    private List<Visit> visits = List.of();
+    private int nextVisit;
+    private int nextDay;
+    private long sessionsOpened;
+    private long eventsEmitted;
 
     public ClickstreamGenerator(GeneratorConfig config) {
         this.config = config;
         Random random = new Random(config.seed());
         Catalog catalog = new Catalog(config.items(), random);
-        for (int i = 0; i < config.users(); i++) {
-            shoppers.add(Shopper.draw(i, catalog, config.days(), random));
+        this.shoppers = new Shopper[config.users()];
+        for (int i = 0; i < shoppers.length; i++) {
+            shoppers[i] = Shopper.draw(i, catalog, config.days(), random);
         }
-        this.sessions = new SessionSimulator(catalog);
+        this.simulator = new SessionSimulator(catalog);
     }
 
     @Override
     public boolean hasNext() {
-        while (!today.hasNext() && day < config.days()) {
-            today = simulateDay(day++).iterator();
-        }
-        return today.hasNext();
+        admitSessionsStartingBeforeTheNextEvent();
+        return !open.isEmpty();
     }
 
     @Override
@@ -56,66 +64,93 @@ public final class ClickstreamGenerator implements Iterator<ClickEvent> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        return today.next();
+        OpenSession session = open.poll();
+        ClickEvent event = session.events.get(session.position++);
+        if (session.position < session.events.size()) {
+            open.add(session);
+        }
+        return event.withEventId("g" + config.seed() + "-" + eventsEmitted++);
     }
 
-    private List<ClickEvent> simulateDay(int dayIndex) {
-        Random random = new Random(config.seed() * 1_000_003L + dayIndex);
-        long dayStart = config.start().toEpochMilli() + dayIndex * DAY;
-        DayOfWeek weekday = Instant.ofEpochMilli(dayStart).atZone(ZoneOffset.UTC).getDayOfWeek();
-        double season = weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY ? 1.25 : 1.0;
-        List<ClickEvent> events = new ArrayList<>(spillover);
-        for (Shopper shopper : shoppers) {
-            if (!shopper.activeOn(dayIndex)
+    /** The shopper behind a generated user id: tests check behaviour per archetype. */
+    Shopper shopper(String userId) {
+        return shoppers[Integer.parseInt(userId.substring("user-".length()))];
+    }
+
+    /**
+     * An event may only be emitted once every session that starts no later than it has been opened;
+     * a day's visits are planned only when the clock reaches that day.
+     */
+    private void admitSessionsStartingBeforeTheNextEvent() {
+        while (true) {
+            long head = open.isEmpty() ? Long.MAX_VALUE : open.peek().time();
+            if (nextVisit < visits.size()) {
+                Visit visit = visits.get(nextVisit);
+                if (visit.start() > head) {
+                    return;
+                }
+                nextVisit++;
+                List<ClickEvent> events =
+                        simulator.play(
+                                shoppers[visit.shopper()], visit.start(), new Random(visit.seed()));
+                if (!events.isEmpty()) {
+                    open.add(new OpenSession(events, sessionsOpened++));
+                }
+            } else if (nextDay < config.days() && dayStart(nextDay) <= head) {
+                visits = planVisits(nextDay++);
+                nextVisit = 0;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private List<Visit> planVisits(int day) {
+        Random random = new Random(config.seed() * 1_000_003L + day);
+        long start = dayStart(day);
+        double season =
+                Seasonality.weekdayFactor(
+                        Instant.ofEpochMilli(start).atZone(ZoneOffset.UTC).getDayOfWeek());
+        List<Visit> planned = new ArrayList<>();
+        for (int i = 0; i < shoppers.length; i++) {
+            Shopper shopper = shoppers[i];
+            if (!shopper.activeOn(day)
                     || random.nextDouble() >= shopper.archetype().visitProbability * season) {
                 continue;
             }
-            int visits = random.nextDouble() < 0.2 ? 2 : 1;
-            for (int v = 0; v < visits; v++) {
-                events.addAll(sessions.play(shopper, dayStart + timeOfDay(random), random));
+            int count = random.nextDouble() < SECOND_VISIT ? 2 : 1;
+            for (int v = 0; v < count; v++) {
+                planned.add(new Visit(start + Seasonality.timeOfDay(random), i, random.nextLong()));
             }
         }
-        events.sort(Comparator.comparingLong(ClickEvent::timestamp));
-        boolean lastDay = dayIndex == config.days() - 1;
-        spillover = new ArrayList<>();
-        List<ClickEvent> numbered = new ArrayList<>(events.size());
-        for (ClickEvent event : events) {
-            if (!lastDay && event.timestamp() >= dayStart + DAY) {
-                spillover.add(event);
-            } else {
-                numbered.add(
-                        withId(
-                                event,
-                                "g" + config.seed() + "-" + dayIndex + "-" + numbered.size()));
-            }
+        planned.sort(Comparator.comparingLong(Visit::start)); // stable: ties keep shopper order
+        return planned;
+    }
+
+    private long dayStart(int day) {
+        return config.start().toEpochMilli() + day * DAY;
+    }
+
+    /** A planned session: when, whose, and the seed that makes it replayable. */
+    private record Visit(long start, int shopper, long seed) {}
+
+    /** A session being emitted; {@code order} breaks ties between equal times. */
+    private static final class OpenSession {
+        final List<ClickEvent> events;
+        final long order;
+        int position;
+
+        OpenSession(List<ClickEvent> events, long order) {
+            this.events = events;
+            this.order = order;
         }
-        return numbered;
-    }
 
-    /** Mostly evenings, some any time; stays inside the day. */
-    private static long timeOfDay(Random random) {
-        double hour =
-                random.nextDouble() < 0.7
-                        ? 20 + random.nextGaussian() * 2.5
-                        : random.nextDouble() * 24;
-        hour = Math.max(0, Math.min(22.9, hour));
-        return (long) (hour * 3_600_000);
-    }
+        long time() {
+            return events.get(position).timestamp();
+        }
 
-    private static ClickEvent withId(ClickEvent e, String id) {
-        return new ClickEvent(
-                id,
-                e.userId(),
-                e.eventType(),
-                e.itemId(),
-                e.categoryId(),
-                e.categoryCode(),
-                e.brand(),
-                e.price(),
-                e.quantity(),
-                e.query(),
-                e.experiment(),
-                e.variant(),
-                e.timestamp());
+        long order() {
+            return order;
+        }
     }
 }

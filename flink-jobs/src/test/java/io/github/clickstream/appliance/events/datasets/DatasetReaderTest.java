@@ -1,193 +1,217 @@
 package io.github.clickstream.appliance.events.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.clickstream.appliance.events.ClickEvent;
+import io.github.clickstream.appliance.events.DeadLetter;
 import io.github.clickstream.appliance.events.DeadLetterReason;
 import io.github.clickstream.appliance.events.EventType;
 import io.github.clickstream.appliance.events.ParseResult;
-import java.io.BufferedReader;
+import io.github.clickstream.appliance.events.ParserLimits;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.zip.GZIPInputStream;
+import java.util.NoSuchElementException;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatasetReaderTest {
 
+    private static final String TAOBAO =
+            "1,10,100,pv,1511658000\n" + "1,10,100,cart,1511658060\n" + "2,20,200,buy,1511658120\n";
+
+    @TempDir Path dir;
+
     @Test
-    void taobaoSampleKeepsEveryBehaviourCount() throws IOException {
-        Path file = SharedData.file("taobao-userbehavior-110k.csv");
-        Map<String, Long> behaviours = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            behaviours.merge(line.split(",")[3], 1L, Long::sum);
-        }
+    void gzipIsRecognisedByItsContentWhateverTheFileIsCalled() throws IOException {
+        Path plain = write("events.csv", TAOBAO.getBytes(StandardCharsets.UTF_8));
+        Path gzipped = write("events.csv.gz", gzip(TAOBAO));
+        Path misnamed = write("events-gzipped.csv", gzip(TAOBAO));
 
-        List<ParseResult> results = readAll(file, DatasetFormat.TAOBAO);
+        List<ParseResult> expected = readAll(plain, DatasetFormat.TAOBAO);
 
-        Map<EventType, Long> types = countTypes(results);
-        assertThat(results).allMatch(ParseResult::valid);
-        assertThat(types.get(EventType.VIEW)).isEqualTo(behaviours.get("pv"));
-        assertThat(types.get(EventType.CART)).isEqualTo(behaviours.get("cart"));
-        assertThat(types.get(EventType.FAVOURITE)).isEqualTo(behaviours.get("fav"));
-        assertThat(types.get(EventType.PURCHASE)).isEqualTo(behaviours.get("buy"));
-        assertThat(results.get(0).event())
-                .isEqualTo(
-                        new ClickEvent(
-                                "tb-543462-1715-1511658000-pv",
-                                "543462",
-                                EventType.VIEW,
-                                "1715",
-                                "1464116",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                1_511_658_000_000L));
+        assertThat(expected).hasSize(3).allMatch(ParseResult::valid);
+        assertThat(readAll(gzipped, DatasetFormat.TAOBAO)).isEqualTo(expected);
+        assertThat(readAll(misnamed, DatasetFormat.TAOBAO)).isEqualTo(expected);
     }
 
     @Test
-    void onlineRetailCancellationsBecomeRefundsAndAnonymousLinesDeadLetters() throws IOException {
-        Path file = SharedData.file("uci-online-retail.csv.gz");
-        long cancellationsWithCustomer = 0;
-        long withoutCustomer = 0;
-        long lines = 0;
-        try (BufferedReader in =
-                new BufferedReader(
-                        new InputStreamReader(
-                                new GZIPInputStream(Files.newInputStream(file)),
-                                StandardCharsets.UTF_8))) {
-            in.readLine(); // header
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lines++;
-                String[] tail = line.split(",");
-                boolean anonymous = tail[tail.length - 2].isEmpty();
-                if (anonymous) {
-                    withoutCustomer++;
-                } else if (line.startsWith("C")) {
-                    cancellationsWithCustomer++;
-                }
-            }
-        }
+    void headerByteOrderMarkCrlfAndBlankLinesAreSkippedButLinesStillCounted() throws IOException {
+        Path file =
+                write(
+                        "rocket.csv",
+                        ("\uFEFFtimestamp,visitorid,event,itemid,transactionid\r\n"
+                                        + "1433221332117,257597,view,355908,\r\n"
+                                        + "\r\n"
+                                        + "   \n"
+                                        + "1433224214164,992329,teleport,248676,4000\r\n")
+                                .getBytes(StandardCharsets.UTF_8));
+
+        List<ParseResult> results = readAll(file, DatasetFormat.RETAILROCKET);
+
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).event().eventId())
+                .isEqualTo("rr-257597-355908-1433221332117-view");
+        assertThat(results.get(1).deadLetter().source()).isEqualTo("rocket.csv:5");
+        assertThat(results.get(1).deadLetter().rawPayload())
+                .isEqualTo("1433224214164,992329,teleport,248676,4000");
+    }
+
+    @Test
+    void fileWithoutItsUsualHeaderStartsWithData() throws IOException {
+        Path file =
+                write(
+                        "rocket.csv",
+                        "1433221332117,257597,view,355908,\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(readAll(file, DatasetFormat.RETAILROCKET))
+                .singleElement()
+                .matches(ParseResult::valid);
+    }
+
+    @Test
+    void unclosedQuoteCostsOnlyItsOwnLine() throws IOException {
+        Path file =
+                write(
+                        "retail.csv",
+                        ("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                                        + "536365,85123A,\"WHITE HANGING HEART,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom\n"
+                                        + "536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26:00,3.39,17850.0,United Kingdom\n")
+                                .getBytes(StandardCharsets.UTF_8));
 
         List<ParseResult> results = readAll(file, DatasetFormat.ONLINE_RETAIL);
 
-        assertThat(results).hasSize((int) lines);
-        assertThat(countTypes(results).get(EventType.REFUND)).isEqualTo(cancellationsWithCustomer);
-        assertThat(
-                        results.stream()
-                                .filter(r -> !r.valid())
-                                .filter(
-                                        r ->
-                                                r.deadLetter().reason()
-                                                        == DeadLetterReason.MISSING_FIELD)
-                                .count())
-                .isEqualTo(withoutCustomer);
-        ClickEvent first = results.get(0).event();
-        assertThat(first.userId()).isEqualTo("17850");
-        assertThat(first.itemId()).isEqualTo("85123A");
-        assertThat(first.quantity()).isEqualTo(6);
-        assertThat(first.price()).isEqualTo(2.55);
-        assertThat(first.eventType()).isEqualTo(EventType.PURCHASE);
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).deadLetter().reason()).isEqualTo(DeadLetterReason.MALFORMED_CSV);
+        assertThat(results.get(0).deadLetter().source()).isEqualTo("retail.csv:2");
+        assertThat(results.get(1).event().itemId()).isEqualTo("71053");
     }
 
     @Test
-    void rees46RowsAreAdaptedAndBadRowsExplained(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("rees46.csv");
-        Files.writeString(
-                file,
-                """
-                event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session
-                2019-10-01 00:00:00 UTC,view,44600062,2103807459595387724,,shiseido,35.79,541312140,72d76fde
-                2019-10-01 00:00:05 UTC,purchase,3900821,2053013552326770905,appliances.water_heater,aqua,33.20,554748717,9333dfbd
-                2019-10-01 00:00:06 UTC,teleport,1,2,,,1.0,3,x
-                yesterday,view,1,2,,,1.0,3,x
-                """);
+    void invalidUtf8LineIsADeadLetterInEveryFormat() throws IOException {
+        byte[] latin1Json =
+                "{\"event_id\":\"e\",\"user_id\":\"caf\u00e9\",\"event_type\":\"view\",\"item_id\":\"i\",\"ts\":1}\n"
+                        .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1Csv = "caf\u00e9,10,100,pv,1511658000\n".getBytes(StandardCharsets.ISO_8859_1);
 
-        List<ParseResult> results = readAll(file, DatasetFormat.REES46);
+        DeadLetter json =
+                readAll(write("a.jsonl", latin1Json), DatasetFormat.CANONICAL).get(0).deadLetter();
+        DeadLetter csv =
+                readAll(write("b.csv", latin1Csv), DatasetFormat.TAOBAO).get(0).deadLetter();
 
-        assertThat(results.get(1).event())
-                .isEqualTo(
-                        new ClickEvent(
-                                "r46-554748717-3900821-1569888005000-purchase",
-                                "554748717",
-                                EventType.PURCHASE,
-                                "3900821",
-                                "2053013552326770905",
-                                "appliances.water_heater",
-                                "aqua",
-                                33.20,
-                                null,
-                                null,
-                                null,
-                                null,
-                                1_569_888_005_000L));
-        assertThat(results.get(0).event().categoryCode()).isNull();
-        assertThat(results.get(2).deadLetter().reason())
-                .isEqualTo(DeadLetterReason.UNKNOWN_EVENT_TYPE);
-        assertThat(results.get(3).deadLetter().reason())
-                .isEqualTo(DeadLetterReason.INVALID_TIMESTAMP);
-        assertThat(results.get(3).deadLetter().source()).isEqualTo("rees46.csv:5");
+        assertThat(json.reason()).isEqualTo(DeadLetterReason.INVALID_UTF8);
+        assertThat(csv.reason()).isEqualTo(DeadLetterReason.INVALID_UTF8);
+        assertThat(csv.rawPayload()).isEqualTo("caf\uFFFD,10,100,pv,1511658000");
     }
 
     @Test
-    void retailRocketAndCanonicalFiles(@TempDir Path dir) throws IOException {
-        Path rr = dir.resolve("events.csv");
-        Files.writeString(
-                rr,
-                "timestamp,visitorid,event,itemid,transactionid\n"
-                        + "1433221332117,257597,view,355908,\n"
-                        + "1433224214164,992329,transaction,248676,4000\n");
-        Path json = dir.resolve("events.jsonl");
-        Files.writeString(
-                json,
-                "{\"event_id\":\"a\",\"user_id\":\"u\",\"event_type\":\"view\",\"item_id\":\"i\",\"ts\":5}\n"
-                        + "\n"
-                        + "not json\n");
+    void overlongLineIsADeadLetterHoldingOnlyItsHead() throws IOException {
+        String huge = "{\"pad\":\"" + "x".repeat(3_000_000) + "\"}";
+        Path file =
+                write(
+                        "events.jsonl",
+                        (huge
+                                        + "\n{\"event_id\":\"a\",\"user_id\":\"u\",\"event_type\":\"view\",\"item_id\":\"i\",\"ts\":5}\n")
+                                .getBytes(StandardCharsets.UTF_8));
 
-        List<ParseResult> rocket = readAll(rr, DatasetFormat.RETAILROCKET);
-        List<ParseResult> canonical = readAll(json, DatasetFormat.CANONICAL);
+        List<ParseResult> results = readAll(file, DatasetFormat.CANONICAL);
 
-        assertThat(rocket.get(1).event().eventType()).isEqualTo(EventType.PURCHASE);
-        assertThat(rocket.get(1).event().timestamp()).isEqualTo(1_433_224_214_164L);
-        assertThat(canonical).hasSize(2);
-        assertThat(canonical.get(0).event().eventId()).isEqualTo("a");
-        assertThat(canonical.get(1).deadLetter().reason())
-                .isEqualTo(DeadLetterReason.MALFORMED_JSON);
-        assertThat(canonical.get(1).deadLetter().source()).isEqualTo("events.jsonl:3");
+        assertThat(results.get(0).deadLetter().reason())
+                .isEqualTo(DeadLetterReason.OVERSIZED_PAYLOAD);
+        assertThat(results.get(0).deadLetter().rawPayload())
+                .hasSize(ParserLimits.DEFAULT_MAX_PAYLOAD_BYTES)
+                .isEqualTo(huge.substring(0, ParserLimits.DEFAULT_MAX_PAYLOAD_BYTES));
+        assertThat(results.get(1).event().eventId()).isEqualTo("a");
+    }
+
+    @Test
+    void canonicalLinesGoThroughTheJsonParser() throws IOException {
+        Path file =
+                write(
+                        "events.jsonl",
+                        ("{\"event_id\":\"a\",\"user_id\":\"u\",\"event_type\":\"search\",\"query\":\"lamp\",\"ts\":5}\n"
+                                        + "\n"
+                                        + "not json\n"
+                                        + "{\"event_id\":\"b\",\"user_id\":\"u\",\"event_type\":\"view\",\"ts\":5}")
+                                .getBytes(StandardCharsets.UTF_8));
+
+        List<ParseResult> results = readAll(file, DatasetFormat.CANONICAL);
+
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0).event().eventType()).isEqualTo(EventType.SEARCH);
+        assertThat(results.get(1).deadLetter().reason()).isEqualTo(DeadLetterReason.MALFORMED_JSON);
+        assertThat(results.get(1).deadLetter().source()).isEqualTo("events.jsonl:3");
+        assertThat(results.get(2).deadLetter().reason()).isEqualTo(DeadLetterReason.MISSING_FIELD);
+    }
+
+    @Test
+    void linesAdaptedOneByOneGiveTheSameResultsAsTheReader() throws IOException {
+        Path file =
+                write("events.csv", (TAOBAO + "x,y,z,pv,later\n").getBytes(StandardCharsets.UTF_8));
+        DatasetLines lines =
+                new DatasetLines(DatasetFormat.TAOBAO, ParserLimits.defaults(), () -> 0);
+        List<ParseResult> oneByOne = new ArrayList<>();
+        int number = 0;
+        for (String line : Files.readAllLines(file)) {
+            oneByOne.add(lines.parse(line, "events.csv:" + ++number));
+        }
+
+        assertThat(readAll(file, DatasetFormat.TAOBAO)).isEqualTo(oneByOne);
+    }
+
+    @Test
+    void truncatedGzipFailsWithAMessageSayingSo() throws IOException {
+        byte[] gzip = gzip(TAOBAO.repeat(1000));
+        Path file = write("cut.csv.gz", Arrays.copyOf(gzip, gzip.length / 2));
+
+        assertThatThrownBy(() -> readAll(file, DatasetFormat.TAOBAO))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("cut.csv.gz")
+                .hasMessageContaining("is the file complete?");
+    }
+
+    @Test
+    void exhaustedReaderSaysSo() throws IOException {
+        try (DatasetReader reader = DatasetFormat.TAOBAO.open(write("empty.csv", new byte[0]))) {
+            assertThat(reader.hasNext()).isFalse();
+            assertThatThrownBy(reader::next).isInstanceOf(NoSuchElementException.class);
+        }
     }
 
     @Test
     void formatNamesAcceptTheCommandLineSpelling() {
         assertThat(DatasetFormat.parse("online-retail")).isEqualTo(DatasetFormat.ONLINE_RETAIL);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DatasetFormat.parse("csv"))
-                .hasMessageContaining("use taobao, rees46");
+        assertThat(DatasetFormat.parse(" Taobao ")).isEqualTo(DatasetFormat.TAOBAO);
+        assertThatThrownBy(() -> DatasetFormat.parse("csv"))
+                .hasMessageContaining(
+                        "use taobao, rees46, retailrocket, online-retail or canonical");
     }
 
     static List<ParseResult> readAll(Path file, DatasetFormat format) throws IOException {
         List<ParseResult> results = new ArrayList<>();
-        try (DatasetReader reader = new DatasetReader(file, format)) {
+        try (DatasetReader reader =
+                new DatasetReader(file, format, ParserLimits.defaults(), () -> 0)) {
             reader.forEachRemaining(results::add);
         }
         return results;
     }
 
-    private static Map<EventType, Long> countTypes(List<ParseResult> results) {
-        Map<EventType, Long> counts = new EnumMap<>(EventType.class);
-        results.stream()
-                .filter(ParseResult::valid)
-                .forEach(r -> counts.merge(r.event().eventType(), 1L, Long::sum));
-        return counts;
+    private Path write(String name, byte[] content) throws IOException {
+        return Files.write(dir.resolve(name), content);
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 }

@@ -91,4 +91,41 @@ class FeaturesCommandITCase {
                         .collect(Collectors.toSet());
         assertThat(labelledBuyers).isEqualTo(buyers).isNotEmpty();
     }
+
+    @Test
+    void taobaoCsvSampleBecomesATableOfEveryUserSeenBeforeTheCutOff(@TempDir Path dir)
+            throws Exception {
+        Path file = Path.of("../../shared/data/taobao-userbehavior-110k.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isReadable(file), "skipped: the shared Taobao sample is not on this machine");
+        long cut = 1_511_662_000L; // epoch seconds, about an hour into the sample
+        Set<String> usersBefore =
+                Files.readAllLines(file).stream()
+                        .map(line -> line.split(","))
+                        .filter(cells -> Long.parseLong(cells[4]) <= cut)
+                        .map(cells -> cells[0])
+                        .collect(Collectors.toSet());
+        Path table = dir.resolve("taobao.csv");
+        CommandLine cli = ApplianceCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+
+        int exit =
+                cli.execute(
+                        "features",
+                        "--input",
+                        file.toString(),
+                        "--format",
+                        "taobao",
+                        "--as-of",
+                        Instant.ofEpochSecond(cut).toString(),
+                        "--out",
+                        table.toString());
+
+        assertThat(exit).isZero();
+        List<String> lines = Files.readAllLines(table);
+        assertThat(usersBefore).hasSizeGreaterThan(1_000);
+        assertThat(lines).hasSize(usersBefore.size() + 1);
+        assertThat(lines.stream().skip(1).map(line -> line.split(",", -1)[0]))
+                .containsExactlyInAnyOrderElementsOf(usersBefore);
+    }
 }

@@ -9,7 +9,10 @@ import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
-/** Turns lines of a dataset file into events; lines that are not events are counted and skipped. */
+/**
+ * Turns lines of a dataset file into events; the header is passed over, other lines that are not
+ * events are counted and skipped.
+ */
 public class LinesToEvents extends RichFlatMapFunction<String, ClickEvent> {
 
     private final DatasetFormat format;
@@ -28,6 +31,9 @@ public class LinesToEvents extends RichFlatMapFunction<String, ClickEvent> {
 
     @Override
     public void flatMap(String line, Collector<ClickEvent> out) {
+        if (lines.isHeader(line)) {
+            return; // a header is expected, not a bad line
+        }
         ParseResult result = lines.parse(line, format.name());
         if (result.valid()) {
             out.collect(result.event());

@@ -1,6 +1,7 @@
 package io.github.clickstream.appliance.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.events.generator.ClickstreamGenerator;
 import io.github.clickstream.appliance.events.generator.GeneratorConfig;
@@ -14,6 +15,7 @@ import io.github.clickstream.appliance.mappings.IndexSetup;
 import io.github.clickstream.appliance.pipeline.PipelineConfig;
 import io.github.clickstream.appliance.replay.KafkaEventPublisher;
 import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,6 +168,15 @@ final class DemoCommand implements Callable<Integer> {
         };
     }
 
+    /** Null while Elasticsearch cannot answer, e.g. a new monthly index's shard still starts. */
+    private static IndexCounts countsOrNull(ElasticsearchClient es) {
+        try {
+            return IndexCounts.of(es);
+        } catch (IOException | ElasticsearchException e) {
+            return null;
+        }
+    }
+
     /** Prints the status line until the time is up, or all events are in and settled. */
     private void watch(
             PrintWriter out,
@@ -177,7 +188,10 @@ final class DemoCommand implements Callable<Integer> {
         IndexCounts previous = null;
         while (System.nanoTime() < deadline) {
             Thread.sleep(STATUS_EVERY.toMillis());
-            IndexCounts counts = IndexCounts.of(es);
+            IndexCounts counts = countsOrNull(es);
+            if (counts == null) {
+                continue; // a just-created index is not searchable yet; ask again shortly
+            }
             out.print("\r" + counts.statusLine(sent.get()));
             out.flush();
             if (publishing.isCompletedExceptionally()) {

@@ -26,14 +26,8 @@ final class LocalStackOptions {
     boolean keepData;
 
     LocalStack start() {
-        KafkaOptions kafka = KafkaOptions.defaults();
         return LocalStack.start(
                 ElasticsearchOptions.defaults().withHttpPort(esPort).withKeepData(keepData),
-                new KafkaOptions(
-                        kafkaPort,
-                        kafka.controllerPort(),
-                        kafka.defaultPartitions(),
-                        kafka.heapMegabytes(),
-                        kafka.startTimeout()));
+                KafkaOptions.defaults().withPort(kafkaPort));
     }
 }

@@ -107,8 +107,6 @@ public final class JobOptions {
     @Mixin ElasticsearchConnectionOptions elasticsearch = new ElasticsearchConnectionOptions();
 
     public JobConfig toConfig() {
-        ElasticsearchSinkConfig defaults =
-                ElasticsearchSinkConfig.defaults(elasticsearch.toConnection());
         return new JobConfig(
                 kafkaBootstrap,
                 topic,
@@ -116,13 +114,8 @@ public final class JobOptions {
                 deadLetterTopic,
                 bounded,
                 checkpointInterval,
-                new ElasticsearchSinkConfig(
-                        defaults.connection(),
-                        esBatchSize,
-                        defaults.maxBatchBytes(),
-                        defaults.flushInterval(),
-                        defaults.maxRetries(),
-                        defaults.initialBackoff()),
+                ElasticsearchSinkConfig.defaults(elasticsearch.toConnection())
+                        .withMaxBatchActions(esBatchSize),
                 new PipelineConfig(
                         new ParserLimits(maxPayloadBytes, ParserLimits.DEFAULT_MAX_FUTURE_SKEW),
                         outOfOrderness,

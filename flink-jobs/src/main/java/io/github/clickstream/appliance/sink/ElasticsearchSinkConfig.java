@@ -39,4 +39,9 @@ public record ElasticsearchSinkConfig(
         return new ElasticsearchSinkConfig(
                 connection, maxBatchActions, maxBatchBytes, flushInterval, retries, backoff);
     }
+
+    public ElasticsearchSinkConfig withMaxBatchActions(int value) {
+        return new ElasticsearchSinkConfig(
+                connection, value, maxBatchBytes, flushInterval, maxRetries, initialBackoff);
+    }
 }

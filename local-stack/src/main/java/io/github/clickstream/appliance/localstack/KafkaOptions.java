@@ -17,4 +17,9 @@ public record KafkaOptions(
     public static KafkaOptions defaults() {
         return new KafkaOptions(0, 0, DEFAULT_PARTITIONS, DEFAULT_HEAP_MB, DEFAULT_START_TIMEOUT);
     }
+
+    public KafkaOptions withPort(int value) {
+        return new KafkaOptions(
+                value, controllerPort, defaultPartitions, heapMegabytes, startTimeout);
+    }
 }

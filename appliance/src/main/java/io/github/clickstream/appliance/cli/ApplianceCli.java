@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             GenerateCommand.class,
             FeaturesCommand.class,
+            TrainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ApplianceCli {

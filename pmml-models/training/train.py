@@ -79,8 +79,9 @@ def main():
 
     train_segments(table, train_idx, holdout_idx, out, source, args)
 
-    golden = table.loc[holdout_idx[:args.golden_rows],
-                       sorted(set(PROPENSITY_FEATURES + CHURN_FEATURES + SEGMENT_FEATURES))]
+    numeric = [c for c in table.columns
+               if c not in ("user_id", "favourite_category", "purchased_next_7d", "churned_30d")]
+    golden = table.loc[holdout_idx[:args.golden_rows], numeric]
     golden.to_csv(out / "golden_features.csv", index=False, float_format="%.17g")
 
 
@@ -165,9 +166,39 @@ def train_classifier(name, pipeline, features, label, table, train_idx, holdout_
     holdout.insert(0, "user_id", table.loc[holdout_idx, "user_id"])
     holdout["probability(0)"] = probability[:, 0]
     holdout["probability(1)"] = probability[:, 1]
+    add_reasons(holdout, pipeline, x_hold, features)
     finish(name, pipeline, metrics, holdout, out, source, args)
     print(f"{name}: holdout AUC {metrics['holdout']['auc']:.3f}, "
           f"CV AUC {cv_auc.mean():.3f} ± {cv_auc.std():.3f}", flush=True)
+
+
+def add_reasons(holdout, pipeline, x, features, top=3):
+    """The top contributions per row, computed here independently of the Java scorers: for the
+    logistic regression coefficient x standardized value, for the tree the change of the
+    positive-class probability along the decision path, credited to the feature each split tests
+    (class weights included, as in the tree's own node values)."""
+    prepared = pipeline[:-1].transform(x)
+    model = pipeline[-1]
+    if isinstance(model, LogisticRegression):
+        contributions = prepared * model.coef_[0]
+    else:
+        tree = model.tree_
+        positive = tree.value[:, 0, 1] / tree.value[:, 0, :].sum(axis=1)
+        contributions = np.zeros(prepared.shape)
+        paths = model.decision_path(prepared.astype(np.float32))
+        for row in range(prepared.shape[0]):
+            nodes = paths.indices[paths.indptr[row]:paths.indptr[row + 1]]
+            for parent, child in zip(nodes[:-1], nodes[1:]):
+                contributions[row, tree.feature[parent]] += positive[child] - positive[parent]
+    for rank in range(top):
+        holdout[f"reason_{rank + 1}"] = ""
+        holdout[f"contribution_{rank + 1}"] = np.nan
+    for row in range(prepared.shape[0]):
+        ranked = sorted(((-abs(v), features[i], v) for i, v in enumerate(contributions[row])
+                         if v != 0.0))[:top]
+        for rank, (_, feature, value) in enumerate(ranked):
+            holdout.iloc[row, holdout.columns.get_loc(f"reason_{rank + 1}")] = feature
+            holdout.iloc[row, holdout.columns.get_loc(f"contribution_{rank + 1}")] = value
 
 
 def train_segments(table, train_idx, holdout_idx, out, source, args):

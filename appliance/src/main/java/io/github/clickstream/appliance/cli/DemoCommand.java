@@ -122,6 +122,8 @@ final class DemoCommand implements Callable<Integer> {
                         JobConfig.DEFAULT_TOPIC,
                         JobConfig.DEFAULT_GROUP_ID,
                         JobConfig.DEFAULT_DEAD_LETTER_TOPIC,
+                        JobConfig.DEFAULT_MODELS_TOPIC,
+                        JobConfig.DEFAULT_MARKETING_ACTIONS_TOPIC,
                         false,
                         Duration.ofSeconds(5),
                         ElasticsearchSinkConfig.defaults(connection),

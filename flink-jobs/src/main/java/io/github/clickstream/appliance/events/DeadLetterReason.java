@@ -22,5 +22,7 @@ public enum DeadLetterReason {
     LATE_EVENT,
     INDEXING_REJECTED,
     /** A dataset file's line that is not a CSV record (an unclosed quote, for example). */
-    MALFORMED_CSV
+    MALFORMED_CSV,
+    /** A model file offered for hot swap that failed validation; the old model keeps scoring. */
+    MODEL_REFUSED
 }

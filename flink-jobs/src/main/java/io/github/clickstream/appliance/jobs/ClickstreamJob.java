@@ -6,7 +6,12 @@ import io.github.clickstream.appliance.events.RawEvent;
 import io.github.clickstream.appliance.events.RawEventDeserializer;
 import io.github.clickstream.appliance.pipeline.ClickstreamPipeline;
 import io.github.clickstream.appliance.pipeline.PipelineOutputs;
+import io.github.clickstream.appliance.scoring.MarketingAction;
+import io.github.clickstream.appliance.scoring.MarketingActionJson;
+import io.github.clickstream.appliance.scoring.ModelUpdate;
+import io.github.clickstream.appliance.scoring.ModelUpdateDeserializer;
 import io.github.clickstream.appliance.sink.ElasticsearchSink;
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -20,9 +25,10 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import picocli.CommandLine;
 
 /**
- * The streaming job: Kafka clickstream in, sessions, users and dead letters out to Elasticsearch,
- * dead letters also to their Kafka topic. {@code main} only parses the options and calls {@link
- * #wire}; submit it with {@code flink run} or let {@code appliance demo} run it in-process.
+ * The streaming job: Kafka clickstream (and model updates) in; sessions, scored users, metrics and
+ * dead letters out to Elasticsearch; dead letters and marketing actions to their Kafka topics.
+ * {@code main} only parses the options and calls {@link #wire}; submit it with {@code flink run} or
+ * let {@code appliance demo} run it in-process.
  */
 public final class ClickstreamJob {
 
@@ -44,7 +50,13 @@ public final class ClickstreamJob {
                                 WatermarkStrategy.noWatermarks(),
                                 "Kafka clickstream")
                         .uid("kafka-clickstream");
-        PipelineOutputs outputs = ClickstreamPipeline.build(raw, config.pipeline());
+        DataStream<ModelUpdate> modelUpdates =
+                env.fromSource(
+                                modelSource(config),
+                                WatermarkStrategy.noWatermarks(),
+                                "Kafka models")
+                        .uid("kafka-models");
+        PipelineOutputs outputs = ClickstreamPipeline.build(raw, modelUpdates, config.pipeline());
         outputs.documentWrites()
                 .sinkTo(new ElasticsearchSink(config.elasticsearch()))
                 .uid("elasticsearch-sink")
@@ -53,6 +65,10 @@ public final class ClickstreamJob {
                 .sinkTo(deadLetterSink(config))
                 .uid("dead-letter-topic")
                 .name("Dead letters to Kafka");
+        outputs.marketingActions()
+                .sinkTo(marketingActionSink(config))
+                .uid("marketing-actions-topic")
+                .name("Marketing actions to Kafka");
         return outputs;
     }
 
@@ -69,6 +85,38 @@ public final class ClickstreamJob {
             builder.setBounded(OffsetsInitializer.latest());
         }
         return builder.build();
+    }
+
+    /** Model updates from the start of the topic: the last accepted one per slot wins. */
+    private static KafkaSource<ModelUpdate> modelSource(JobConfig config) {
+        KafkaSourceBuilder<ModelUpdate> builder =
+                KafkaSource.<ModelUpdate>builder()
+                        .setBootstrapServers(config.kafkaBootstrapServers())
+                        .setTopics(config.modelsTopic())
+                        .setGroupId(config.groupId() + "-models")
+                        .setStartingOffsets(OffsetsInitializer.earliest())
+                        .setDeserializer(new ModelUpdateDeserializer())
+                        // a models topic created after the start is found within seconds
+                        .setProperty("partition.discovery.interval.ms", "10000");
+        if (config.bounded()) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    private static KafkaSink<MarketingAction> marketingActionSink(JobConfig config) {
+        return KafkaSink.<MarketingAction>builder()
+                .setBootstrapServers(config.kafkaBootstrapServers())
+                .setRecordSerializer(
+                        KafkaRecordSerializationSchema.<MarketingAction>builder()
+                                .setTopic(config.marketingActionsTopic())
+                                .setKeySerializationSchema(
+                                        (MarketingAction action) ->
+                                                action.userId().getBytes(StandardCharsets.UTF_8))
+                                .setValueSerializationSchema(new MarketingActionJson())
+                                .build())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
     }
 
     private static KafkaSink<DeadLetter> deadLetterSink(JobConfig config) {

@@ -15,6 +15,8 @@ public record JobConfig(
         String topic,
         String groupId,
         String deadLetterTopic,
+        String modelsTopic,
+        String marketingActionsTopic,
         boolean bounded,
         Duration checkpointInterval,
         ElasticsearchSinkConfig elasticsearch,
@@ -25,6 +27,8 @@ public record JobConfig(
     public static final String DEFAULT_TOPIC = "clickstream";
     public static final String DEFAULT_GROUP_ID = "clickstream-appliance";
     public static final String DEFAULT_DEAD_LETTER_TOPIC = "clickstream-dead-letters";
+    public static final String DEFAULT_MODELS_TOPIC = "models";
+    public static final String DEFAULT_MARKETING_ACTIONS_TOPIC = "marketing-actions";
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
     public static final String DEFAULT_ES_URL = "http://elasticsearch:9200";
 }

@@ -2,7 +2,9 @@ package io.github.clickstream.appliance.jobs;
 
 import io.github.clickstream.appliance.events.ParserLimits;
 import io.github.clickstream.appliance.features.FeatureWindows;
+import io.github.clickstream.appliance.models.ModelLimits;
 import io.github.clickstream.appliance.pipeline.PipelineConfig;
+import io.github.clickstream.appliance.scoring.ScoringConfig;
 import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -104,6 +106,28 @@ public final class JobOptions {
             description = "Writes per bulk request. Default: ${DEFAULT-VALUE}")
     int esBatchSize;
 
+    @Option(
+            names = "--churn-threshold",
+            defaultValue = "0.7",
+            description =
+                    "Churn risk at which a user is at risk; crossing it upward sends a marketing"
+                            + " action. Default: ${DEFAULT-VALUE}")
+    double churnThreshold;
+
+    @Option(
+            names = "--models-topic",
+            defaultValue = JobConfig.DEFAULT_MODELS_TOPIC,
+            description =
+                    "Kafka topic of model updates (key: purchase_propensity, churn_risk or"
+                            + " segment; value: the PMML file). Default: ${DEFAULT-VALUE}")
+    String modelsTopic;
+
+    @Option(
+            names = "--marketing-actions-topic",
+            defaultValue = JobConfig.DEFAULT_MARKETING_ACTIONS_TOPIC,
+            description = "Kafka topic for marketing actions. Default: ${DEFAULT-VALUE}")
+    String marketingActionsTopic;
+
     @Mixin ElasticsearchConnectionOptions elasticsearch = new ElasticsearchConnectionOptions();
 
     public JobConfig toConfig() {
@@ -112,6 +136,8 @@ public final class JobOptions {
                 topic,
                 groupId,
                 deadLetterTopic,
+                modelsTopic,
+                marketingActionsTopic,
                 bounded,
                 checkpointInterval,
                 ElasticsearchSinkConfig.defaults(elasticsearch.toConnection())
@@ -126,6 +152,7 @@ public final class JobOptions {
                         userRetention,
                         PipelineConfig.DEFAULT_METRICS_RETENTION,
                         FeatureWindows.DEFAULT,
-                        null));
+                        null,
+                        new ScoringConfig(churnThreshold, ModelLimits.DEFAULTS)));
     }
 }

@@ -7,8 +7,15 @@ import io.github.clickstream.appliance.events.Deduplicator;
 import io.github.clickstream.appliance.events.ParseEvents;
 import io.github.clickstream.appliance.events.RawEvent;
 import io.github.clickstream.appliance.events.RejectedEvents;
+import io.github.clickstream.appliance.features.UserFeatures;
+import io.github.clickstream.appliance.scoring.ModelUpdate;
+import io.github.clickstream.appliance.scoring.ScoredUser;
+import io.github.clickstream.appliance.scoring.Scoring;
+import io.github.clickstream.appliance.scoring.UserScoring;
 import io.github.clickstream.appliance.sessions.SessionSummary;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -21,7 +28,19 @@ public final class ClickstreamPipeline {
 
     private ClickstreamPipeline() {}
 
+    /** The pipeline scoring with the shipped models only (no model updates). */
     public static PipelineOutputs build(DataStream<RawEvent> raw, PipelineConfig config) {
+        return build(
+                raw,
+                raw.getExecutionEnvironment()
+                        .fromData(List.of(), TypeInformation.of(ModelUpdate.class))
+                        .name("No model updates"),
+                config);
+    }
+
+    /** The pipeline; {@code modelUpdates} replace the scoring models while it runs. */
+    public static PipelineOutputs build(
+            DataStream<RawEvent> raw, DataStream<ModelUpdate> modelUpdates, PipelineConfig config) {
         SingleOutputStreamOperator<ClickEvent> parsed =
                 raw.process(new ParseEvents(config.parserLimits()))
                         .uid("parse-events")
@@ -43,6 +62,9 @@ public final class ClickstreamPipeline {
                         .name("Drop duplicate events");
         SingleOutputStreamOperator<SessionSummary> sessions =
                 SessionsAndFeatures.sessionize(unique, config);
+        DataStream<UserFeatures> users = SessionsAndFeatures.features(sessions, config);
+        SingleOutputStreamOperator<ScoredUser> scored =
+                Scoring.of(users, modelUpdates, config.scoring());
         DataStream<DeadLetter> deadLetters =
                 parsed.getSideOutput(ParseEvents.DEAD_LETTERS)
                         .union(
@@ -53,10 +75,13 @@ public final class ClickstreamPipeline {
                                 sessions.getSideOutput(SessionsAndFeatures.LATE_EVENTS)
                                         .map(new RejectedEvents(DeadLetterReason.LATE_EVENT))
                                         .uid("late-dead-letters")
-                                        .name("Late events to dead letters"));
+                                        .name("Late events to dead letters"),
+                                scored.getSideOutput(UserScoring.REFUSED_MODELS));
         return new PipelineOutputs(
                 sessions,
-                SessionsAndFeatures.features(sessions, config),
+                users,
+                scored,
+                scored.getSideOutput(UserScoring.MARKETING_ACTIONS),
                 FunnelMetrics.of(sessions, config),
                 ProductMetrics.of(unique, config),
                 CohortMetrics.of(sessions),

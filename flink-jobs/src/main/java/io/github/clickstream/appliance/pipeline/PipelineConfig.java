@@ -2,6 +2,7 @@ package io.github.clickstream.appliance.pipeline;
 
 import io.github.clickstream.appliance.events.ParserLimits;
 import io.github.clickstream.appliance.features.FeatureWindows;
+import io.github.clickstream.appliance.scoring.ScoringConfig;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -19,7 +20,8 @@ public record PipelineConfig(
         Duration userRetention,
         Duration metricsRetention,
         FeatureWindows featureWindows,
-        Long featuresAsOf)
+        Long featuresAsOf,
+        ScoringConfig scoring)
         implements Serializable {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(10);
@@ -43,7 +45,8 @@ public record PipelineConfig(
                 DEFAULT_USER_RETENTION,
                 DEFAULT_METRICS_RETENTION,
                 FeatureWindows.DEFAULT,
-                null);
+                null,
+                ScoringConfig.DEFAULTS);
     }
 
     /** Features as of one fixed time (training tables) instead of after every session. */
@@ -58,6 +61,7 @@ public record PipelineConfig(
                 userRetention,
                 metricsRetention,
                 featureWindows,
-                asOf);
+                asOf,
+                scoring);
     }
 }

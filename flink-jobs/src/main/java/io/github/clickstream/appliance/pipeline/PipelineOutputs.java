@@ -5,6 +5,8 @@ import io.github.clickstream.appliance.features.UserFeatures;
 import io.github.clickstream.appliance.metrics.CohortMetric;
 import io.github.clickstream.appliance.metrics.FunnelMetric;
 import io.github.clickstream.appliance.metrics.ProductMetric;
+import io.github.clickstream.appliance.scoring.MarketingAction;
+import io.github.clickstream.appliance.scoring.ScoredUser;
 import io.github.clickstream.appliance.sessions.SessionSummary;
 import io.github.clickstream.appliance.sink.DocumentWrite;
 import io.github.clickstream.appliance.sink.SinkDocuments;
@@ -12,10 +14,15 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.util.Collector;
 
-/** What the pipeline produces: sessions, user features, metrics and every dead letter. */
+/**
+ * What the pipeline produces: sessions, user features and their scores, marketing actions, metrics
+ * and every dead letter.
+ */
 public record PipelineOutputs(
         DataStream<SessionSummary> sessions,
         DataStream<UserFeatures> users,
+        DataStream<ScoredUser> scoredUsers,
+        DataStream<MarketingAction> marketingActions,
         DataStream<FunnelMetric> funnelMetrics,
         DataStream<ProductMetric> productMetrics,
         DataStream<CohortMetric> cohortMetrics,
@@ -31,7 +38,7 @@ public record PipelineOutputs(
                         .uid("session-documents")
                         .name("Session documents");
         return sessionWrites.union(
-                writes(users, SinkDocuments::userFeatures, "user-documents", "User documents"),
+                writes(scoredUsers, SinkDocuments::user, "user-documents", "User documents"),
                 writes(
                         funnelMetrics,
                         SinkDocuments::funnelMetric,

@@ -6,11 +6,14 @@ import io.github.clickstream.appliance.features.UserFeatures;
 import io.github.clickstream.appliance.mappings.DeadLetterDocument;
 import io.github.clickstream.appliance.mappings.Documents;
 import io.github.clickstream.appliance.mappings.MetricDocument;
+import io.github.clickstream.appliance.mappings.Reason;
 import io.github.clickstream.appliance.mappings.SessionDocument;
 import io.github.clickstream.appliance.mappings.UserDocument;
 import io.github.clickstream.appliance.metrics.CohortMetric;
 import io.github.clickstream.appliance.metrics.FunnelMetric;
 import io.github.clickstream.appliance.metrics.ProductMetric;
+import io.github.clickstream.appliance.models.UserScores;
+import io.github.clickstream.appliance.scoring.ScoredUser;
 import io.github.clickstream.appliance.sessions.Money;
 import io.github.clickstream.appliance.sessions.SessionSummary;
 import java.io.UncheckedIOException;
@@ -74,7 +77,10 @@ public final class SinkDocuments {
                 document);
     }
 
-    public static DocumentWrite userFeatures(UserFeatures f) {
+    /** The user's features and scores, upserted so the taste vector written elsewhere survives. */
+    public static DocumentWrite user(ScoredUser scored) {
+        UserFeatures f = scored.features();
+        UserScores s = scored.scores();
         UserDocument document =
                 new UserDocument(
                         f.userId(),
@@ -100,12 +106,14 @@ public final class SinkDocuments {
                         f.distinctCategories30d(),
                         f.favouriteCategory(),
                         f.recentItems(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
+                        s.purchasePropensity(),
+                        s.churnRisk(),
+                        s.segmentId(),
+                        s.segmentName(),
+                        s.reasons().stream()
+                                .map(r -> new Reason(r.model(), r.feature(), r.contribution()))
+                                .toList(),
+                        s.modelVersions(),
                         null,
                         Instant.ofEpochMilli(f.asOf()));
         return write(DocumentWrite.Action.UPSERT, "users", f.userId(), document);

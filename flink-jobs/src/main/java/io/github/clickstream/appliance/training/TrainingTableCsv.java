@@ -1,8 +1,9 @@
 package io.github.clickstream.appliance.training;
 
-import io.github.clickstream.appliance.features.UserFeatures;
+import io.github.clickstream.appliance.features.ModelFeatures;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,37 +14,37 @@ import java.util.function.Function;
  */
 public final class TrainingTableCsv {
 
-    private static final double DAY_MILLIS = 86_400_000.0;
-
     private record Column(String name, Function<TrainingRow, Object> value) {}
 
-    private static final List<Column> COLUMNS =
-            List.of(
-                    feature("user_id", UserFeatures::userId),
-                    feature("sessions_7d", UserFeatures::sessions7d),
-                    feature("sessions_30d", UserFeatures::sessions30d),
-                    feature("orders_30d", UserFeatures::orders30d),
-                    feature("orders_lifetime", UserFeatures::ordersLifetime),
-                    feature("revenue_30d", UserFeatures::revenue30d),
-                    feature("revenue_lifetime", UserFeatures::revenueLifetime),
-                    feature("average_order_value", UserFeatures::averageOrderValue),
-                    feature("view_to_cart_rate", UserFeatures::viewToCartRate),
-                    feature("cart_to_purchase_rate", UserFeatures::cartToPurchaseRate),
-                    feature("cart_abandonment_rate", UserFeatures::cartAbandonmentRate),
-                    feature("avg_session_duration_s", UserFeatures::avgSessionDurationS),
-                    feature("avg_session_depth", UserFeatures::avgSessionDepth),
-                    feature("distinct_categories_30d", UserFeatures::distinctCategories30d),
-                    feature("days_since_last_visit", UserFeatures::daysSinceLastVisit),
-                    feature("days_since_last_purchase", UserFeatures::daysSinceLastPurchase),
-                    feature("tenure_days", f -> (f.asOf() - f.firstSeen()) / DAY_MILLIS),
-                    feature("favourite_category", UserFeatures::favouriteCategory),
-                    new Column("purchased_next_7d", r -> r.purchasedNext7d() ? 1 : 0),
-                    new Column("churned_30d", r -> r.churned30d() ? 1 : 0));
+    private static final List<Column> COLUMNS = columns();
 
     private TrainingTableCsv() {}
 
-    private static Column feature(String name, Function<UserFeatures, Object> value) {
-        return new Column(name, row -> value.apply(row.features()));
+    private static List<Column> columns() {
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("user_id", row -> row.features().userId()));
+        for (int i = 0; i < ModelFeatures.NAMES.size(); i++) {
+            int position = i;
+            columns.add(
+                    new Column(
+                            ModelFeatures.NAMES.get(i),
+                            row -> cell(ModelFeatures.values(row.features())[position])));
+        }
+        columns.add(new Column("favourite_category", row -> row.features().favouriteCategory()));
+        columns.add(new Column("purchased_next_7d", row -> row.purchasedNext7d() ? 1 : 0));
+        columns.add(new Column("churned_30d", row -> row.churned30d() ? 1 : 0));
+        return List.copyOf(columns);
+    }
+
+    /** Whole numbers without a decimal point (counts stay counts), missing as an empty cell. */
+    private static Object cell(double value) {
+        if (Double.isNaN(value)) {
+            return null;
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return (long) value;
+        }
+        return value;
     }
 
     public static List<String> header() {

@@ -71,6 +71,8 @@ class GoldenPipelineITCase {
                         TOPIC,
                         "golden",
                         JobConfig.DEFAULT_DEAD_LETTER_TOPIC + "-golden",
+                        "models-golden",
+                        "marketing-actions-golden",
                         false,
                         Duration.ofSeconds(1),
                         ElasticsearchSinkConfig.defaults(connection),

@@ -75,6 +75,8 @@ class TaobaoReplayITCase {
                         topic,
                         "taobao-test",
                         "taobao-dead-letters",
+                        "taobao-models",
+                        "taobao-marketing-actions",
                         true,
                         Duration.ofSeconds(2),
                         ElasticsearchSinkConfig.defaults(connection),

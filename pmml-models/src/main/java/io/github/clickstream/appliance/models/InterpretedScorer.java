@@ -18,7 +18,7 @@ public final class InterpretedScorer implements Scorer {
     private final Evaluator evaluator;
     private final List<String> inputNames;
     private final String targetName;
-    private final String positiveCategory;
+    private final Object positiveCategory;
     private final List<String> clusterIds;
 
     public InterpretedScorer(LoadedModel loaded) {
@@ -26,7 +26,14 @@ public final class InterpretedScorer implements Scorer {
         this.inputNames = ModelInputs.names(loaded);
         TargetField target = evaluator.getTargetFields().get(0);
         this.targetName = target.getName();
-        this.positiveCategory = ModelInputs.positiveCategory(loaded);
+        String positive = ModelInputs.positiveCategory(loaded);
+        this.positiveCategory =
+                target.getCategories() == null
+                        ? positive
+                        : target.getCategories().stream()
+                                .filter(c -> String.valueOf(c).equals(positive))
+                                .findFirst()
+                                .orElse(positive);
         this.clusterIds =
                 loaded.model() instanceof ClusteringModel clustering
                         ? ModelInputs.clusterIds(clustering)

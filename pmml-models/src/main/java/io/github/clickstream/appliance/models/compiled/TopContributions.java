@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Sums contributions per feature and keeps the strongest (by absolute value). */
+/** Sums contributions per feature and keeps the strongest non-zero ones (by absolute value). */
 final class TopContributions {
 
     private final Map<String, Double> byFeature = new LinkedHashMap<>();
@@ -18,7 +18,12 @@ final class TopContributions {
 
     List<Contribution> top(int n) {
         List<Contribution> all = new ArrayList<>();
-        byFeature.forEach((feature, value) -> all.add(new Contribution(feature, value)));
+        byFeature.forEach(
+                (feature, value) -> {
+                    if (value != 0.0) {
+                        all.add(new Contribution(feature, value));
+                    }
+                });
         all.sort(
                 Comparator.comparingDouble((Contribution c) -> -Math.abs(c.value()))
                         .thenComparing(Contribution::feature));

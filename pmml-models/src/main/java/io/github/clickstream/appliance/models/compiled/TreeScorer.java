@@ -17,6 +17,11 @@ import org.dmg.pmml.tree.TreeModel;
  * flattened into arrays. As in PMML, a node's first child whose predicate holds is taken. Its
  * explanation follows the decision path: each step moves the positive-class probability from the
  * parent's to the child's, and that change is credited to the feature the step tested.
+ *
+ * <p>jpmml-sklearn compacts scikit-learn's binary trees: a node's children {@code c1 .. ck} mean
+ * "c1, else c2, else ... ck" (the last one usually {@code True}). To credit each original binary
+ * split, the path walks the implicit "else" nodes in between: reaching {@code ci} passes the
+ * else-branches of the tests of {@code c1 .. c(i-1)}, then the test of {@code ci} itself.
  */
 final class TreeScorer implements Scorer {
 
@@ -36,7 +41,12 @@ final class TreeScorer implements Scorer {
     private final double[] thresholds;
     private final int[][] children;
     private final double[] probabilities;
-    private final String[] creditedFeature;
+
+    /** Per node: the probability of "children j..k" (the implicit else-node before child j). */
+    private final double[][] remainderProbabilities;
+
+    /** Per node: the input each child's test reads (null for {@code True}). */
+    private final String[][] childFeatures;
 
     private TreeScorer(List<String> inputNames, List<Flat> nodes) {
         this.inputNames = inputNames;
@@ -46,7 +56,8 @@ final class TreeScorer implements Scorer {
         thresholds = new double[n];
         children = new int[n][];
         probabilities = new double[n];
-        creditedFeature = new String[n];
+        remainderProbabilities = new double[n][];
+        childFeatures = new String[n][];
         for (int i = 0; i < n; i++) {
             Flat node = nodes.get(i);
             tests[i] = node.test;
@@ -54,7 +65,19 @@ final class TreeScorer implements Scorer {
             thresholds[i] = node.threshold;
             children[i] = node.children.stream().mapToInt(Integer::intValue).toArray();
             probabilities[i] = node.positive / node.total;
-            creditedFeature[i] = node.creditedFeature;
+        }
+        for (int i = 0; i < n; i++) {
+            int[] kids = children[i];
+            remainderProbabilities[i] = new double[kids.length];
+            childFeatures[i] = new String[kids.length];
+            double positive = 0;
+            double total = 0;
+            for (int j = kids.length - 1; j >= 0; j--) {
+                positive += nodes.get(kids[j]).positive;
+                total += nodes.get(kids[j]).total;
+                remainderProbabilities[i][j] = positive / total;
+                childFeatures[i][j] = fields[kids[j]] == null ? null : fields[kids[j]].inputName();
+            }
         }
     }
 
@@ -65,7 +88,6 @@ final class TreeScorer implements Scorer {
         final List<Integer> children = new ArrayList<>();
         double positive;
         double total;
-        String creditedFeature;
     }
 
     static Scorer compile(LoadedModel loaded, List<String> inputNames, String positiveCategory)
@@ -78,31 +100,21 @@ final class TreeScorer implements Scorer {
         }
         FieldResolver resolver = new FieldResolver(loaded, inputNames);
         List<Flat> nodes = new ArrayList<>();
-        flatten(model.requireNode(), null, resolver, positiveCategory, nodes);
+        flatten(model.requireNode(), resolver, positiveCategory, nodes);
         return new TreeScorer(inputNames, nodes);
     }
 
     /** Adds the node and its subtree; returns its index. Counts of inner nodes sum their leaves. */
-    private static int flatten(
-            Node node,
-            String siblingFeature,
-            FieldResolver resolver,
-            String positive,
-            List<Flat> out)
+    private static int flatten(Node node, FieldResolver resolver, String positive, List<Flat> out)
             throws NotCompilable {
         Flat flat = new Flat();
         int index = out.size();
         out.add(flat);
         predicate(node.requirePredicate(), flat, resolver);
-        flat.creditedFeature = flat.field != null ? flat.field.inputName() : siblingFeature;
         if (node.hasNodes()) {
-            String lastTested = null;
             for (Node child : node.getNodes()) {
-                int childIndex = flatten(child, lastTested, resolver, positive, out);
+                int childIndex = flatten(child, resolver, positive, out);
                 Flat childFlat = out.get(childIndex);
-                if (childFlat.field != null) {
-                    lastTested = childFlat.field.inputName();
-                }
                 flat.children.add(childIndex);
                 flat.positive += childFlat.positive;
                 flat.total += childFlat.total;
@@ -175,26 +187,42 @@ final class TreeScorer implements Scorer {
             return -1;
         }
         while (children[node].length > 0) {
-            int next = -1;
-            for (int child : children[node]) {
-                int holds = holds(child, inputs);
+            int[] kids = children[node];
+            int taken = -1;
+            for (int j = 0; j < kids.length && taken < 0; j++) {
+                int holds = holds(kids[j], inputs);
                 if (holds == MISSING) {
                     return -1;
                 }
                 if (holds == TRUE) {
-                    next = child;
-                    break;
+                    taken = j;
                 }
             }
-            if (next < 0) {
+            if (taken < 0) {
                 return -1;
             }
-            if (path != null && creditedFeature[next] != null) {
-                path.add(creditedFeature[next], probabilities[next] - probabilities[node]);
+            if (path != null) {
+                credit(node, taken, path);
             }
-            node = next;
+            node = kids[taken];
         }
         return node;
+    }
+
+    /** Credits the steps from {@code node} to its child number {@code taken} (see class doc). */
+    private void credit(int node, int taken, TopContributions path) {
+        double[] remainder = remainderProbabilities[node];
+        String[] features = childFeatures[node];
+        double before = probabilities[node];
+        for (int j = 1; j <= taken; j++) {
+            if (features[j - 1] != null) {
+                path.add(features[j - 1], remainder[j] - before);
+            }
+            before = remainder[j];
+        }
+        if (features[taken] != null) {
+            path.add(features[taken], probabilities[children[node][taken]] - before);
+        }
     }
 
     private static final int FALSE = 0;

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             FeaturesCommand.class,
             TrainCommand.class,
+            ScoreCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ApplianceCli {

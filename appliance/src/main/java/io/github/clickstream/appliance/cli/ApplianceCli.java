@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             FeaturesCommand.class,
             TrainCommand.class,
             ScoreCommand.class,
+            DeployModelCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ApplianceCli {

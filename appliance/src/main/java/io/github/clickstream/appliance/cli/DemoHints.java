@@ -31,13 +31,23 @@ final class DemoHints {
                         .hits();
         String user = busiest.isEmpty() ? "user-1" : busiest.get(0).id();
         out.println("Try:");
-        out.println("  # the busiest shopper's profile (features, recent items)");
+        out.println("  # the busiest shopper's profile (features, scores with reasons, segment)");
         out.println("  curl '" + url + "/users/_doc/" + user + "?pretty'");
         out.println("  # shoppers who abandon carts");
         out.println(
                 "  curl -H 'content-type: application/json' '"
                         + url
                         + "/users/_search?pretty' -d '{\"query\":{\"range\":{\"cart_abandonment_rate\":{\"gte\":0.5}}},\"size\":3}'");
+        out.println("  # shoppers at risk of churning, riskiest first");
+        out.println(
+                "  curl -H 'content-type: application/json' '"
+                        + url
+                        + "/users/_search?pretty' -d '{\"query\":{\"range\":{\"churn_risk\":{\"gte\":0.7}}},\"sort\":[{\"churn_risk\":\"desc\"}],\"_source\":[\"user_id\",\"churn_risk\",\"segment_name\",\"reasons\"],\"size\":3}'");
+        out.println("  # segment sizes with mean purchase propensity");
+        out.println(
+                "  curl -H 'content-type: application/json' '"
+                        + url
+                        + "/users/_search?pretty' -d '{\"size\":0,\"aggs\":{\"segment\":{\"terms\":{\"field\":\"segment_name\"},\"aggs\":{\"propensity\":{\"avg\":{\"field\":\"purchase_propensity\"}}}}}}'");
         out.println("  # the checkout experiment: converted sessions per variant");
         out.println(
                 "  curl -H 'content-type: application/json' '"

@@ -66,7 +66,7 @@ final class GenerateCommand implements Callable<Integer> {
             return 0;
         }
         try (KafkaEventPublisher publisher =
-                new KafkaEventPublisher(kafka.bootstrapServers, kafka.topic)) {
+                new KafkaEventPublisher(kafka.bootstrap.servers, kafka.topic)) {
             spec.commandLine()
                     .getOut()
                     .println(publisher.publish(valid(generator), kafka.speed, true));

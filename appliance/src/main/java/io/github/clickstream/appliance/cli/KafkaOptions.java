@@ -1,16 +1,12 @@
 package io.github.clickstream.appliance.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the command line sends events. */
 final class KafkaOptions {
 
-    @Option(
-            names = "--kafka-bootstrap",
-            defaultValue = "${env:KAFKA_BOOTSTRAP:-localhost:9092}",
-            description =
-                    "Kafka bootstrap servers (env KAFKA_BOOTSTRAP). Default: ${DEFAULT-VALUE}")
-    String bootstrapServers;
+    @Mixin KafkaBootstrapOption bootstrap = new KafkaBootstrapOption();
 
     @Option(
             names = "--topic",

@@ -47,7 +47,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         try (DatasetReader reader = new DatasetReader(file, datasetFormat);
                 KafkaEventPublisher publisher =
-                        new KafkaEventPublisher(kafka.bootstrapServers, kafka.topic)) {
+                        new KafkaEventPublisher(kafka.bootstrap.servers, kafka.topic)) {
             ReplayReport report = publisher.publish(reader, kafka.speed, true);
             spec.commandLine().getOut().println(report);
         }

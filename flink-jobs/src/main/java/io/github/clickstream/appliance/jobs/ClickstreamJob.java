@@ -12,6 +12,7 @@ import io.github.clickstream.appliance.scoring.ModelUpdate;
 import io.github.clickstream.appliance.scoring.ModelUpdateDeserializer;
 import io.github.clickstream.appliance.sink.ElasticsearchSink;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -50,12 +51,16 @@ public final class ClickstreamJob {
                                 WatermarkStrategy.noWatermarks(),
                                 "Kafka clickstream")
                         .uid("kafka-clickstream");
+        // A bounded run (replays, tests) scores with the shipped models: Kafka's bounded source
+        // never finishes on a topic that has no partitions yet.
         DataStream<ModelUpdate> modelUpdates =
-                env.fromSource(
-                                modelSource(config),
-                                WatermarkStrategy.noWatermarks(),
-                                "Kafka models")
-                        .uid("kafka-models");
+                config.bounded()
+                        ? ClickstreamPipeline.noModelUpdates(env)
+                        : env.fromSource(
+                                        modelSource(config),
+                                        WatermarkStrategy.noWatermarks(),
+                                        "Kafka models")
+                                .uid("kafka-models");
         PipelineOutputs outputs = ClickstreamPipeline.build(raw, modelUpdates, config.pipeline());
         outputs.documentWrites()
                 .sinkTo(new ElasticsearchSink(config.elasticsearch()))
@@ -89,19 +94,16 @@ public final class ClickstreamJob {
 
     /** Model updates from the start of the topic: the last accepted one per slot wins. */
     private static KafkaSource<ModelUpdate> modelSource(JobConfig config) {
-        KafkaSourceBuilder<ModelUpdate> builder =
-                KafkaSource.<ModelUpdate>builder()
-                        .setBootstrapServers(config.kafkaBootstrapServers())
-                        .setTopics(config.modelsTopic())
-                        .setGroupId(config.groupId() + "-models")
-                        .setStartingOffsets(OffsetsInitializer.earliest())
-                        .setDeserializer(new ModelUpdateDeserializer())
-                        // a models topic created after the start is found within seconds
-                        .setProperty("partition.discovery.interval.ms", "10000");
-        if (config.bounded()) {
-            builder.setBounded(OffsetsInitializer.latest());
-        }
-        return builder.build();
+        return KafkaSource.<ModelUpdate>builder()
+                .setBootstrapServers(config.kafkaBootstrapServers())
+                // a pattern, not a topic list: the topic may not exist until the first
+                // model is published, and partition discovery then finds it
+                .setTopicPattern(Pattern.compile(Pattern.quote(config.modelsTopic())))
+                .setGroupId(config.groupId() + "-models")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new ModelUpdateDeserializer())
+                .setProperty("partition.discovery.interval.ms", "10000")
+                .build();
     }
 
     private static KafkaSink<MarketingAction> marketingActionSink(JobConfig config) {

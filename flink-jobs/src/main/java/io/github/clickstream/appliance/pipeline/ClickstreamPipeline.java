@@ -18,6 +18,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The clickstream pipeline as a pure function of its input stream: parse and validate, assign event
@@ -30,12 +31,16 @@ public final class ClickstreamPipeline {
 
     /** The pipeline scoring with the shipped models only (no model updates). */
     public static PipelineOutputs build(DataStream<RawEvent> raw, PipelineConfig config) {
-        return build(
-                raw,
-                raw.getExecutionEnvironment()
-                        .fromData(List.of(), TypeInformation.of(ModelUpdate.class))
-                        .name("No model updates"),
-                config);
+        return build(raw, noModelUpdates(raw.getExecutionEnvironment()), config);
+    }
+
+    /** A stream that ends without an update (Flink's collection source needs one element). */
+    public static DataStream<ModelUpdate> noModelUpdates(StreamExecutionEnvironment env) {
+        return env.fromData(
+                        List.of(new ModelUpdate("none", new byte[0], "none")),
+                        TypeInformation.of(ModelUpdate.class))
+                .filter(update -> false)
+                .name("No model updates");
     }
 
     /** The pipeline; {@code modelUpdates} replace the scoring models while it runs. */

@@ -121,7 +121,8 @@ class ParserDeadLettersTest {
                         DeadLetterReason.DUPLICATE_EVENT,
                         DeadLetterReason.LATE_EVENT,
                         DeadLetterReason.INDEXING_REJECTED,
-                        DeadLetterReason.MALFORMED_CSV);
+                        DeadLetterReason.MALFORMED_CSV,
+                        DeadLetterReason.MODEL_REFUSED);
 
         assertThat(covered).isEqualTo(EnumSet.complementOf(EnumSet.copyOf(laterStages)));
     }

@@ -18,13 +18,23 @@ import io.github.clickstream.appliance.mappings.IndexSetup;
 import io.github.clickstream.appliance.mappings.MetricDocument;
 import io.github.clickstream.appliance.mappings.SessionDocument;
 import io.github.clickstream.appliance.mappings.UserDocument;
+import io.github.clickstream.appliance.models.InterpretedScorer;
+import io.github.clickstream.appliance.models.LoadedModel;
+import io.github.clickstream.appliance.models.ModelInputs;
+import io.github.clickstream.appliance.models.ModelLimits;
+import io.github.clickstream.appliance.models.ModelLoader;
+import io.github.clickstream.appliance.models.ModelSlot;
+import io.github.clickstream.appliance.models.Scorer;
+import io.github.clickstream.appliance.models.ShippedModels;
 import io.github.clickstream.appliance.pipeline.PipelineConfig;
 import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
 import io.github.clickstream.appliance.testing.FlinkTesting;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -327,6 +337,71 @@ class GoldenPipelineITCase {
         assertThat(u3.avgSessionDepth()).isEqualTo(4.0);
         assertThat(u3.avgSessionDurationS()).isEqualTo(360.0);
         assertThat(u3.recentItems()).containsExactly("i3", "i2", "i1", "i4");
+    }
+
+    @Test
+    void usersCarryTheShippedModelsScoresForTheirHandComputedFeatures() throws Exception {
+        // u1's features as checked by hand above; jpmml's interpreter scores them independently
+        // of the pipeline's feature vector and of the compiled scorers.
+        Map<String, Double> u1 = new HashMap<>();
+        u1.put("sessions_7d", 2.0);
+        u1.put("sessions_30d", 2.0);
+        u1.put("orders_30d", 1.0);
+        u1.put("orders_lifetime", 1.0);
+        u1.put("revenue_30d", 50.0);
+        u1.put("revenue_lifetime", 50.0);
+        u1.put("average_order_value", 50.0);
+        u1.put("view_to_cart_rate", 2.0 / 3.0);
+        u1.put("cart_to_purchase_rate", 0.5);
+        u1.put("cart_abandonment_rate", 0.5);
+        u1.put("avg_session_duration_s", 300.0);
+        u1.put("avg_session_depth", 3.0);
+        u1.put("distinct_categories_30d", 2.0);
+        u1.put("days_since_last_visit", 0.0);
+        u1.put("days_since_last_purchase", 54.0 / 1440.0);
+        u1.put("tenure_days", 62.0 / 1440.0);
+        UserDocument document = user("u1");
+
+        assertThat(document.purchasePropensity())
+                .isCloseTo(interpreted(ModelSlot.PURCHASE_PROPENSITY, u1), within(1e-9));
+        assertThat(document.churnRisk())
+                .isCloseTo(interpreted(ModelSlot.CHURN_RISK, u1), within(1e-9));
+        LoadedModel segment =
+                new ModelLoader(ModelLimits.DEFAULTS).load(ShippedModels.pmml(ModelSlot.SEGMENT));
+        int cluster = (int) interpreted(ModelSlot.SEGMENT, u1);
+        assertThat(document.segmentId()).isEqualTo(cluster);
+        assertThat(document.segmentName())
+                .isEqualTo(
+                        ModelInputs.clusterNames(
+                                        (org.dmg.pmml.clustering.ClusteringModel) segment.model())
+                                .get(cluster));
+        assertThat(document.modelVersions())
+                .containsExactly(
+                        label(ModelSlot.PURCHASE_PROPENSITY),
+                        label(ModelSlot.CHURN_RISK),
+                        label(ModelSlot.SEGMENT));
+        assertThat(document.reasons())
+                .filteredOn(r -> r.model().equals("purchase_propensity"))
+                .hasSize(3);
+        assertThat(document.reasons()).filteredOn(r -> r.model().equals("churn_risk")).isNotEmpty();
+        for (String user : List.of("u2", "u3", "u4")) {
+            UserDocument scored = user(user);
+            assertThat(scored.purchasePropensity()).as(user).isBetween(0.0, 1.0);
+            assertThat(scored.churnRisk()).as(user).isBetween(0.0, 1.0);
+            assertThat(scored.segmentName()).as(user).isNotBlank();
+            assertThat(scored.modelVersions()).as(user).hasSize(3);
+        }
+    }
+
+    private static double interpreted(ModelSlot slot, Map<String, Double> features)
+            throws Exception {
+        LoadedModel model = new ModelLoader(ModelLimits.DEFAULTS).load(ShippedModels.pmml(slot));
+        Scorer scorer = new InterpretedScorer(model);
+        return scorer.predict(scorer.inputNames().stream().mapToDouble(features::get).toArray());
+    }
+
+    private static String label(ModelSlot slot) throws Exception {
+        return new ModelLoader(ModelLimits.DEFAULTS).load(ShippedModels.pmml(slot)).label();
     }
 
     @Test

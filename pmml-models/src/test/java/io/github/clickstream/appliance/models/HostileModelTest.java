@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.clickstream.appliance.models.ModelRejectedException.Reason;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,83 +48,63 @@ class HostileModelTest {
 
     @Test
     void xxeFileReadIsRefused() {
-        String xxe =
-                withDoctype(
-                        "<!DOCTYPE PMML [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>",
-                        propensity.replaceFirst("<Header ", "<Header copyright=\"&xxe;\" "));
-        assertRefused(xxe, Reason.DOCTYPE_FORBIDDEN, "DOCTYPE");
+        assertRefused(HostileDocuments.xxe(propensity), Reason.DOCTYPE_FORBIDDEN, "DOCTYPE");
     }
 
     @Test
     void billionLaughsIsRefused() {
-        StringBuilder doctype = new StringBuilder("<!DOCTYPE PMML [<!ENTITY lol0 \"lol\">");
-        for (int i = 1; i <= 9; i++) {
-            doctype.append("<!ENTITY lol")
-                    .append(i)
-                    .append(" \"")
-                    .append(("&lol" + (i - 1) + ";").repeat(10))
-                    .append("\">");
-        }
-        doctype.append("]>");
-        String bomb =
-                withDoctype(
-                        doctype.toString(),
-                        propensity.replaceFirst("<Header ", "<Header copyright=\"&lol9;\" "));
-        assertRefused(bomb, Reason.DOCTYPE_FORBIDDEN, "DOCTYPE");
+        assertRefused(
+                HostileDocuments.billionLaughs(propensity), Reason.DOCTYPE_FORBIDDEN, "DOCTYPE");
     }
 
     @Test
     void externalDtdIsRefused() {
-        String external =
-                withDoctype("<!DOCTYPE PMML SYSTEM \"http://127.0.0.1:9/evil.dtd\">", propensity);
-        assertRefused(external, Reason.DOCTYPE_FORBIDDEN, "DOCTYPE");
+        assertRefused(
+                HostileDocuments.externalDtd(propensity), Reason.DOCTYPE_FORBIDDEN, "DOCTYPE");
     }
 
     @Test
     void veryDeepNestingIsRefused() {
-        String deep =
-                propensity.replaceFirst(
-                        "<Header ([^>]*)>",
-                        "<Header $1>"
-                                + "<Extension name=\"x\">".repeat(5_000)
-                                + "</Extension>".repeat(5_000));
-        assertRefused(deep, Reason.TOO_DEEP, "deeper than 256");
+        assertRefused(
+                HostileDocuments.deeplyNested(propensity, 5_000),
+                Reason.TOO_DEEP,
+                "deeper than 256");
     }
 
     @Test
     void oversizedFileIsRefused() {
-        char[] padding = new char[ModelLimits.DEFAULTS.maxBytes()];
-        Arrays.fill(padding, ' ');
-        String huge =
-                propensity.replaceFirst("</PMML>", "<!--" + new String(padding) + "--></PMML>");
-        assertRefused(huge, Reason.TOO_LARGE, "the limit is " + ModelLimits.DEFAULTS.maxBytes());
+        assertRefused(
+                HostileDocuments.padded(propensity, ModelLimits.DEFAULTS.maxBytes()),
+                Reason.TOO_LARGE,
+                "the limit is " + ModelLimits.DEFAULTS.maxBytes());
     }
 
     @Test
     void applyNamingAJavaClassIsRefused() {
-        String classCall =
-                propensity.replaceFirst("function=\"/\"", "function=\"java.lang.Runtime\"");
-        assertRefused(classCall, Reason.FORBIDDEN_FUNCTION, "'java.lang.Runtime'");
+        assertRefused(
+                HostileDocuments.applyNamingAClass(propensity),
+                Reason.FORBIDDEN_FUNCTION,
+                "'java.lang.Runtime'");
     }
 
     @Test
     void aTamperedCoefficientFailsTheModelsOwnVerificationRecords() {
-        String tampered =
-                propensity.replaceFirst(
-                        "(<NumericPredictor name=\"[^\"]+\" coefficient=\")[^\"]+\"", "$10.5\"");
-        assertRefused(tampered, Reason.VERIFICATION_FAILED, "verification records");
+        assertRefused(
+                HostileDocuments.tamperedCoefficient(propensity),
+                Reason.VERIFICATION_FAILED,
+                "verification records");
     }
 
     @Test
     void aModelReadingAFeatureThePipelineDoesNotProduceIsRefused() {
-        String renamed = propensity.replace("tenure_days", "tenure_months");
-        assertRefused(renamed, Reason.MISSING_INPUT, "'tenure_months'");
+        assertRefused(
+                HostileDocuments.unknownInput(propensity), Reason.MISSING_INPUT, "'tenure_months'");
     }
 
     @Test
     void aTruncatedFileIsRefused() {
-        String truncated = propensity.substring(0, propensity.length() / 2);
-        assertRefused(truncated, Reason.MALFORMED_XML, "not well-formed");
+        assertRefused(
+                HostileDocuments.truncated(propensity), Reason.MALFORMED_XML, "not well-formed");
     }
 
     @Test
@@ -161,14 +140,6 @@ class HostileModelTest {
                             assertThat(e.reason()).isEqualTo(reason);
                             assertThat(e.getMessage()).contains(messagePart);
                         });
-    }
-
-    private static String withDoctype(String doctype, String document) {
-        int afterDeclaration = document.indexOf("?>") + 2;
-        return document.substring(0, afterDeclaration)
-                + "\n"
-                + doctype
-                + document.substring(afterDeclaration);
     }
 
     private static byte[] bytes(String document) {

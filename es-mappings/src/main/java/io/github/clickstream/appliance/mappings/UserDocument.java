@@ -31,6 +31,7 @@ public record UserDocument(
         @JsonProperty("distinct_categories_30d") Integer distinctCategories30d,
         String favouriteCategory,
         List<String> recentItems,
+        List<String> purchasedItems,
         Double purchasePropensity,
         Double churnRisk,
         Integer segmentId,

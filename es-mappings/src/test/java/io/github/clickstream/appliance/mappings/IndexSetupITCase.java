@@ -251,6 +251,7 @@ class IndexSetupITCase {
                 3,
                 "electronics",
                 List.of("i1", "i2"),
+                List.of("i2"),
                 0.7,
                 0.1,
                 2,

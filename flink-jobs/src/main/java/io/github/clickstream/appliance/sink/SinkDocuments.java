@@ -106,6 +106,7 @@ public final class SinkDocuments {
                         f.distinctCategories30d(),
                         f.favouriteCategory(),
                         f.recentItems(),
+                        null,
                         s.purchasePropensity(),
                         s.churnRisk(),
                         s.segmentId(),

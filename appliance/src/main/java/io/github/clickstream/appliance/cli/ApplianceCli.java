@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.cli;
 
+import io.github.clickstream.appliance.api.SearchApiMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             ScoreCommand.class,
             DeployModelCommand.class,
+            EvaluateRecsCommand.class,
+            SearchApiMain.class,
             CommandLine.HelpCommand.class
         })
 public final class ApplianceCli {

@@ -5,6 +5,7 @@ import io.github.clickstream.appliance.features.FeatureWindows;
 import io.github.clickstream.appliance.models.ModelLimits;
 import io.github.clickstream.appliance.pipeline.PipelineConfig;
 import io.github.clickstream.appliance.scoring.ScoringConfig;
+import io.github.clickstream.appliance.similarity.SimilarityConfig;
 import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -153,6 +154,7 @@ public final class JobOptions {
                         PipelineConfig.DEFAULT_METRICS_RETENTION,
                         FeatureWindows.DEFAULT,
                         null,
-                        new ScoringConfig(churnThreshold, ModelLimits.DEFAULTS)));
+                        new ScoringConfig(churnThreshold, ModelLimits.DEFAULTS),
+                        SimilarityConfig.DEFAULTS));
     }
 }

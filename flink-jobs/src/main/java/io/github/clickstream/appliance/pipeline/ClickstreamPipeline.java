@@ -13,6 +13,7 @@ import io.github.clickstream.appliance.scoring.ScoredUser;
 import io.github.clickstream.appliance.scoring.Scoring;
 import io.github.clickstream.appliance.scoring.UserScoring;
 import io.github.clickstream.appliance.sessions.SessionSummary;
+import io.github.clickstream.appliance.similarity.ItemSimilarity;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -82,11 +83,13 @@ public final class ClickstreamPipeline {
                                         .uid("late-dead-letters")
                                         .name("Late events to dead letters"),
                                 scored.getSideOutput(UserScoring.REFUSED_MODELS));
+        ItemSimilarity.Outputs similarity = ItemSimilarity.of(unique, config.similarity());
         return new PipelineOutputs(
                 sessions,
                 users,
                 scored,
                 scored.getSideOutput(UserScoring.MARKETING_ACTIONS),
+                similarity,
                 FunnelMetrics.of(sessions, config),
                 ProductMetrics.of(unique, config),
                 CohortMetrics.of(sessions),

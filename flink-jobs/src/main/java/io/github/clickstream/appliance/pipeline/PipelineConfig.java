@@ -3,6 +3,7 @@ package io.github.clickstream.appliance.pipeline;
 import io.github.clickstream.appliance.events.ParserLimits;
 import io.github.clickstream.appliance.features.FeatureWindows;
 import io.github.clickstream.appliance.scoring.ScoringConfig;
+import io.github.clickstream.appliance.similarity.SimilarityConfig;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -21,7 +22,8 @@ public record PipelineConfig(
         Duration metricsRetention,
         FeatureWindows featureWindows,
         Long featuresAsOf,
-        ScoringConfig scoring)
+        ScoringConfig scoring,
+        SimilarityConfig similarity)
         implements Serializable {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(10);
@@ -46,7 +48,8 @@ public record PipelineConfig(
                 DEFAULT_METRICS_RETENTION,
                 FeatureWindows.DEFAULT,
                 null,
-                ScoringConfig.DEFAULTS);
+                ScoringConfig.DEFAULTS,
+                SimilarityConfig.DEFAULTS);
     }
 
     /** Features as of one fixed time (training tables) instead of after every session. */
@@ -62,6 +65,7 @@ public record PipelineConfig(
                 metricsRetention,
                 featureWindows,
                 asOf,
-                scoring);
+                scoring,
+                similarity);
     }
 }

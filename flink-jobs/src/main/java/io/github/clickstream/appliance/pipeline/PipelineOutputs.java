@@ -8,6 +8,7 @@ import io.github.clickstream.appliance.metrics.ProductMetric;
 import io.github.clickstream.appliance.scoring.MarketingAction;
 import io.github.clickstream.appliance.scoring.ScoredUser;
 import io.github.clickstream.appliance.sessions.SessionSummary;
+import io.github.clickstream.appliance.similarity.ItemSimilarity;
 import io.github.clickstream.appliance.sink.DocumentWrite;
 import io.github.clickstream.appliance.sink.SinkDocuments;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -23,6 +24,7 @@ public record PipelineOutputs(
         DataStream<UserFeatures> users,
         DataStream<ScoredUser> scoredUsers,
         DataStream<MarketingAction> marketingActions,
+        ItemSimilarity.Outputs similarity,
         DataStream<FunnelMetric> funnelMetrics,
         DataStream<ProductMetric> productMetrics,
         DataStream<CohortMetric> cohortMetrics,
@@ -39,6 +41,17 @@ public record PipelineOutputs(
                         .name("Session documents");
         return sessionWrites.union(
                 writes(scoredUsers, SinkDocuments::user, "user-documents", "User documents"),
+                writes(similarity.items(), SinkDocuments::item, "item-documents", "Item documents"),
+                writes(
+                        similarity.similarItems(),
+                        SinkDocuments::similarItems,
+                        "similar-item-documents",
+                        "Similar items"),
+                writes(
+                        similarity.userTastes(),
+                        SinkDocuments::userTaste,
+                        "user-taste-documents",
+                        "User taste vectors"),
                 writes(
                         funnelMetrics,
                         SinkDocuments::funnelMetric,

@@ -5,9 +5,11 @@ import io.github.clickstream.appliance.events.DeadLetter;
 import io.github.clickstream.appliance.features.UserFeatures;
 import io.github.clickstream.appliance.mappings.DeadLetterDocument;
 import io.github.clickstream.appliance.mappings.Documents;
+import io.github.clickstream.appliance.mappings.ItemDocument;
 import io.github.clickstream.appliance.mappings.MetricDocument;
 import io.github.clickstream.appliance.mappings.Reason;
 import io.github.clickstream.appliance.mappings.SessionDocument;
+import io.github.clickstream.appliance.mappings.SimilarItem;
 import io.github.clickstream.appliance.mappings.UserDocument;
 import io.github.clickstream.appliance.metrics.CohortMetric;
 import io.github.clickstream.appliance.metrics.FunnelMetric;
@@ -16,6 +18,9 @@ import io.github.clickstream.appliance.models.UserScores;
 import io.github.clickstream.appliance.scoring.ScoredUser;
 import io.github.clickstream.appliance.sessions.Money;
 import io.github.clickstream.appliance.sessions.SessionSummary;
+import io.github.clickstream.appliance.similarity.ItemUpdate;
+import io.github.clickstream.appliance.similarity.SimilarItems;
+import io.github.clickstream.appliance.similarity.UserTaste;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -211,6 +216,92 @@ public final class SinkDocuments {
                 MonthlyIndex.name("metrics", m.cohortWeek()),
                 m.id(),
                 document);
+    }
+
+    /** The item's catalogue fields, popularity and vector; its neighbours are written apart. */
+    public static DocumentWrite item(ItemUpdate i) {
+        ItemDocument document =
+                new ItemDocument(
+                        i.itemId(),
+                        i.categoryId(),
+                        i.categoryCode(),
+                        i.brand(),
+                        i.price(),
+                        i.views1d(),
+                        i.views7d(),
+                        i.views30d(),
+                        i.carts1d(),
+                        i.carts7d(),
+                        i.carts30d(),
+                        i.purchases1d(),
+                        i.purchases7d(),
+                        i.purchases30d(),
+                        i.vector(),
+                        null,
+                        Instant.ofEpochMilli(i.at()));
+        return write(DocumentWrite.Action.UPSERT, "items", i.itemId(), document);
+    }
+
+    public static DocumentWrite similarItems(SimilarItems s) {
+        List<SimilarItem> neighbours =
+                s.neighbours().stream().map(n -> new SimilarItem(n.itemId(), n.score())).toList();
+        ItemDocument document =
+                new ItemDocument(
+                        s.itemId(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        neighbours,
+                        null);
+        return write(DocumentWrite.Action.UPSERT, "items", s.itemId(), document);
+    }
+
+    /** The shopper's taste vector and purchases, leaving features and scores alone. */
+    public static DocumentWrite userTaste(UserTaste t) {
+        UserDocument document =
+                new UserDocument(
+                        t.userId(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        t.purchasedItems(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        t.vector(),
+                        null);
+        return write(DocumentWrite.Action.UPSERT, "users", t.userId(), document);
     }
 
     public static DocumentWrite deadLetter(DeadLetter d) {

@@ -15,7 +15,15 @@ final class FailOnceAfterCheckpoint implements MapFunction<RawEvent, RawEvent>, 
     /** Static: the flag must survive the restore that re-creates this function. */
     static final AtomicBoolean FAILED = new AtomicBoolean();
 
+    /**
+     * After this many records without a checkpoint (a loaded machine is slow to take one), slow
+     * down further. Sleeping per record, never blocking: the task thread must stay free to let the
+     * checkpoint's barrier through between records.
+     */
+    private static final int SLOWER_AFTER = 2_000;
+
     private transient volatile boolean checkpointed;
+    private transient int seen;
 
     @Override
     public RawEvent map(RawEvent value) throws Exception {
@@ -24,7 +32,8 @@ final class FailOnceAfterCheckpoint implements MapFunction<RawEvent, RawEvent>, 
                 FAILED.set(true);
                 throw new IllegalStateException("injected failure after a checkpoint");
             }
-            Thread.sleep(1); // until then at most ~1,000 records/s, so a checkpoint completes first
+            // until then at most ~1,000 records/s, so a checkpoint completes first
+            Thread.sleep(++seen < SLOWER_AFTER ? 1 : 20);
         }
         return value;
     }

@@ -471,7 +471,12 @@ class GoldenPipelineITCase {
     void everyBadRecordIsADeadLetterWithItsReason() throws IOException {
         List<String> reasons =
                 es
-                        .search(s -> s.index("dead-letters").size(20), DeadLetterDocument.class)
+                        .search(
+                                s ->
+                                        s.index("dead-letters")
+                                                .query(GoldenPipelineITCase::ours)
+                                                .size(20),
+                                DeadLetterDocument.class)
                         .hits()
                         .hits()
                         .stream()

@@ -191,7 +191,20 @@ class ModelHotSwapITCase {
                 JsonData.class);
     }
 
+    /** This test's scored users (taste vectors may land on a user before the scores do). */
     private static Map<String, JsonNode> users(ElasticsearchClient es) throws Exception {
+        Map<String, JsonNode> scored = new LinkedHashMap<>();
+        rawUsers(es)
+                .forEach(
+                        (id, user) -> {
+                            if (user.has("model_versions")) {
+                                scored.put(id, user);
+                            }
+                        });
+        return scored;
+    }
+
+    private static Map<String, JsonNode> rawUsers(ElasticsearchClient es) throws Exception {
         return json(usersRaw(es));
     }
 

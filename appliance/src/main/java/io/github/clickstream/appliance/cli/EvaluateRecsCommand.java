@@ -1,0 +1,93 @@
+package io.github.clickstream.appliance.cli;
+
+import io.github.clickstream.appliance.evaluation.EvaluationReport;
+import io.github.clickstream.appliance.evaluation.RecommendationEvaluation;
+import io.github.clickstream.appliance.events.ClickEvent;
+import io.github.clickstream.appliance.events.ParseResult;
+import io.github.clickstream.appliance.events.datasets.DatasetFormat;
+import io.github.clickstream.appliance.events.datasets.DatasetReader;
+import io.github.clickstream.appliance.similarity.SimilarityConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Offline evaluation of the recommendations against popularity and exact item-kNN. */
+@Command(
+        name = "evaluate-recs",
+        mixinStandardHelpOptions = true,
+        description =
+                "Learn item similarity on the first part of a dataset, replay the rest session by"
+                        + " session, and report HR@10, HR@20 and MRR@20 of our recommendations"
+                        + " and two baselines.")
+final class EvaluateRecsCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--input", required = true, description = "Event file (.gz read as gzip)")
+    Path input;
+
+    @Option(
+            names = "--format",
+            defaultValue = "canonical",
+            description =
+                    "taobao, rees46, retailrocket, online-retail or canonical. Default: ${DEFAULT-VALUE}")
+    String format;
+
+    @Option(
+            names = "--train-share",
+            defaultValue = "0.8",
+            description =
+                    "Share of the events (in time order) to learn from. Default: ${DEFAULT-VALUE}")
+    double trainShare;
+
+    @Option(
+            names = "--max-cases",
+            defaultValue = "20000",
+            description = "Stop after this many next-item predictions. Default: ${DEFAULT-VALUE}")
+    int maxCases;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isReadable(input)) {
+            throw new ParameterException(spec.commandLine(), "Cannot read --input " + input);
+        }
+        if (!(trainShare > 0 && trainShare < 1)) {
+            throw new ParameterException(spec.commandLine(), "--train-share must be in (0, 1)");
+        }
+        DatasetFormat datasetFormat;
+        try {
+            datasetFormat = DatasetFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        List<ClickEvent> events = new ArrayList<>();
+        long rejected = 0;
+        try (DatasetReader reader = new DatasetReader(input, datasetFormat)) {
+            while (reader.hasNext()) {
+                ParseResult result = reader.next();
+                if (result.valid()) {
+                    events.add(result.event());
+                } else {
+                    rejected++;
+                }
+            }
+        }
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "Read %,d events (%,d lines could not be used); learning ...%n",
+                        events.size(), rejected);
+        EvaluationReport report =
+                RecommendationEvaluation.run(
+                        events, trainShare, maxCases, SimilarityConfig.DEFAULTS);
+        spec.commandLine().getOut().print(report.table());
+        return 0;
+    }
+}

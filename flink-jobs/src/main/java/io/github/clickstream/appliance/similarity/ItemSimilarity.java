@@ -1,0 +1,48 @@
+package io.github.clickstream.appliance.similarity;
+
+import io.github.clickstream.appliance.events.ClickEvent;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/** Wires the similarity stage: shoppers' histories → item vectors → neighbours. */
+public final class ItemSimilarity {
+
+    /** What the stage publishes. */
+    public record Outputs(
+            DataStream<ItemUpdate> items,
+            DataStream<SimilarItems> similarItems,
+            DataStream<UserTaste> userTastes) {}
+
+    private ItemSimilarity() {}
+
+    public static Outputs of(DataStream<ClickEvent> events, SimilarityConfig config) {
+        SingleOutputStreamOperator<ItemSignal> cooccurrences =
+                events.keyBy(ClickEvent::userId)
+                        .process(new ShopperHistory(config))
+                        .uid("shopper-history")
+                        .name("Co-occurrences and tastes per shopper");
+        DataStream<ItemSignal> itemEvents =
+                events.filter(e -> e.itemId() != null)
+                        .uid("item-events")
+                        .name("Item events")
+                        .map(ItemSignal::event)
+                        .returns(ItemSignal.class)
+                        .uid("item-signals")
+                        .name("Item signals");
+        SingleOutputStreamOperator<ItemUpdate> items =
+                cooccurrences
+                        .union(itemEvents)
+                        .keyBy(ItemSignal::itemId)
+                        .process(new ItemVectors(config))
+                        .uid("item-vectors")
+                        .name("Item vectors and popularity");
+        SingleOutputStreamOperator<SimilarItems> neighbours =
+                items.keyBy(item -> NeighbourIndex.ALL, Types.INT)
+                        .process(new NeighbourIndex(config))
+                        .setParallelism(1)
+                        .uid("neighbour-index")
+                        .name("Top-K neighbours (Lucene)");
+        return new Outputs(items, neighbours, cooccurrences.getSideOutput(ShopperHistory.TASTES));
+    }
+}

@@ -1,0 +1,156 @@
+package io.github.clickstream.appliance.similarity;
+
+import io.github.clickstream.appliance.events.ClickEvent;
+import io.github.clickstream.appliance.events.EventType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Per shopper: turns each item event into co-occurrences with the shopper's recent items (same
+ * session weight 1, earlier history weight {@code historyWeight}, both scaled by the event types'
+ * weights), and keeps the shopper's taste vector and purchases, published at most every {@code
+ * publishEvery} of event time. Repeating an item within a session adds nothing unless the event is
+ * stronger (a view becoming a purchase adds the difference).
+ */
+public final class ShopperHistory extends KeyedProcessFunction<String, ClickEvent, ItemSignal> {
+
+    public static final OutputTag<UserTaste> TASTES = new OutputTag<>("user-tastes") {};
+
+    private static final int PURCHASES_KEPT = 50;
+
+    private final SimilarityConfig config;
+    private transient ValueState<ShopperState> state;
+    private transient MapState<Long, List<ClickEvent>> pending;
+
+    public ShopperHistory(SimilarityConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        state =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "shopper", TypeInformation.of(ShopperState.class)));
+        pending =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "pending-events",
+                                        Types.LONG,
+                                        Types.LIST(TypeInformation.of(ClickEvent.class))));
+    }
+
+    @Override
+    public void processElement(ClickEvent event, Context ctx, Collector<ItemSignal> out)
+            throws Exception {
+        if (SimilarityConfig.typeWeight(event.eventType()) == 0 || event.itemId() == null) {
+            return;
+        }
+        List<ClickEvent> waiting = pending.get(event.timestamp());
+        List<ClickEvent> next = waiting == null ? new ArrayList<>() : new ArrayList<>(waiting);
+        next.add(event);
+        pending.put(event.timestamp(), next);
+        ctx.timerService().registerEventTimeTimer(event.timestamp());
+    }
+
+    private void handle(ClickEvent event, OnTimerContext ctx, Collector<ItemSignal> out)
+            throws Exception {
+        double weight = SimilarityConfig.typeWeight(event.eventType());
+        ShopperState shopper = state.value();
+        if (shopper == null) {
+            shopper = new ShopperState(config.dims());
+        }
+        long at = event.timestamp();
+        double added = addedWeight(shopper, event.itemId(), weight, at);
+        if (added > 0) {
+            pair(shopper, event.itemId(), added, at, out);
+            Vectors.scale(
+                    shopper.taste,
+                    Vectors.decay(at - shopper.tasteTime, config.halfLife().toMillis()));
+            shopper.tasteTime = Math.max(shopper.tasteTime, at);
+            ItemSignature.addTo(shopper.taste, event.itemId(), added, config.nonZeros());
+            shopper.remember(event.itemId(), weight, at, config.recentItems());
+        }
+        if (event.eventType() == EventType.PURCHASE) {
+            shopper.purchased(event.itemId(), PURCHASES_KEPT);
+        }
+        if (!shopper.publishPending) {
+            shopper.publishPending = true;
+            ctx.timerService().registerEventTimeTimer(publishTime(at));
+        }
+        state.update(shopper);
+    }
+
+    /** The end of the publishing period {@code at} falls in. */
+    private long publishTime(long at) {
+        long every = config.publishEvery().toMillis();
+        return (Math.floorDiv(at, every) + 1) * every;
+    }
+
+    /** The weight this event adds: all of it, or what it adds over the same item this session. */
+    private double addedWeight(ShopperState shopper, String item, double weight, long at) {
+        int seen = shopper.indexOf(item);
+        if (seen < 0 || Math.abs(at - shopper.times[seen]) > config.sessionGap().toMillis()) {
+            return weight;
+        }
+        return Math.max(0, weight - shopper.weights[seen]);
+    }
+
+    private void pair(
+            ShopperState shopper, String item, double weight, long at, Collector<ItemSignal> out) {
+        for (int i = 0; i < shopper.items.length; i++) {
+            String other = shopper.items[i];
+            long apart = Math.abs(at - shopper.times[i]);
+            if (other.equals(item) || apart > config.historyWindow().toMillis()) {
+                continue;
+            }
+            double together =
+                    apart <= config.sessionGap().toMillis() ? 1.0 : config.historyWeight();
+            double pairWeight = together * Math.sqrt(weight * shopper.weights[i]);
+            out.collect(ItemSignal.cooccurrence(item, other, pairWeight, at));
+            out.collect(ItemSignal.cooccurrence(other, item, pairWeight, at));
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ItemSignal> out)
+            throws Exception {
+        List<ClickEvent> due = pending.get(timestamp);
+        if (due != null) {
+            pending.remove(timestamp);
+            List<ClickEvent> ordered = new ArrayList<>(due);
+            ordered.sort(Comparator.comparing(ClickEvent::eventId));
+            for (ClickEvent event : ordered) {
+                handle(event, ctx, out);
+            }
+        }
+        ShopperState shopper = state.value();
+        if (shopper == null || !shopper.publishPending || timestamp != publishTime(timestamp - 1)) {
+            return;
+        }
+        shopper.publishPending = false;
+        state.update(shopper);
+        if (Vectors.isZero(shopper.taste)) {
+            return;
+        }
+        float[] taste = shopper.taste.clone();
+        Vectors.scale(
+                taste, Vectors.decay(timestamp - shopper.tasteTime, config.halfLife().toMillis()));
+        ctx.output(
+                TASTES,
+                new UserTaste(ctx.getCurrentKey(), taste, List.of(shopper.purchased), timestamp));
+    }
+}

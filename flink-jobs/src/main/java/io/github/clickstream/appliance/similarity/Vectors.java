@@ -1,0 +1,44 @@
+package io.github.clickstream.appliance.similarity;
+
+/** Small float-vector helpers for the similarity stage. */
+public final class Vectors {
+
+    private Vectors() {}
+
+    static void scale(float[] vector, double factor) {
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] *= (float) factor;
+        }
+    }
+
+    static boolean isZero(float[] vector) {
+        for (float value : vector) {
+            if (value != 0f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A unit-length copy; null for the zero vector (which has no direction). */
+    public static float[] normalized(float[] vector) {
+        double norm = 0;
+        for (float value : vector) {
+            norm += (double) value * value;
+        }
+        if (norm == 0) {
+            return null;
+        }
+        float[] unit = new float[vector.length];
+        double inverse = 1.0 / Math.sqrt(norm);
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = (float) (vector[i] * inverse);
+        }
+        return unit;
+    }
+
+    /** The factor that halves a value every {@code halfLifeMillis}. */
+    static double decay(long elapsedMillis, long halfLifeMillis) {
+        return elapsedMillis <= 0 ? 1.0 : Math.pow(0.5, (double) elapsedMillis / halfLifeMillis);
+    }
+}

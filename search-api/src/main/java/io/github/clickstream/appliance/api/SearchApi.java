@@ -1,0 +1,82 @@
+package io.github.clickstream.appliance.api;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.transport.rest_client.RestClientOptions;
+import io.github.clickstream.appliance.mappings.ElasticsearchClients;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.time.Duration;
+import org.apache.http.client.config.RequestConfig;
+import org.elasticsearch.client.RequestOptions;
+
+/**
+ * The search API: routes, error mapping and metrics wired onto Javalin. {@link #start} is what
+ * {@code SearchApiMain} and an embedding application call; {@link #routes} builds the same app on a
+ * client the caller owns.
+ */
+public final class SearchApi {
+
+    private SearchApi() {}
+
+    /** Connects to Elasticsearch and starts listening; close the result to stop both. */
+    public static RunningSearchApi start(SearchApiConfig config) {
+        ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch());
+        try {
+            Javalin app =
+                    routes(withTimeout(client, config.elasticsearchTimeout()))
+                            .start(config.host(), config.port());
+            return new RunningSearchApi(app, client, config.host());
+        } catch (RuntimeException e) {
+            try {
+                client.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** The app with every route, not started. */
+    public static Javalin routes(ElasticsearchClient client) {
+        ItemSearches items = new ItemSearches(client);
+        UserSearches users = new UserSearches(client);
+        ApiMetrics metrics = new ApiMetrics();
+        Javalin app =
+                Javalin.create(
+                        config -> {
+                            config.showJavalinBanner = false;
+                            config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
+                            config.requestLogger.http(metrics::record);
+                        });
+        app.get("/api/v1/items/{id}/similar", new SimilarItemsHandler(items));
+        app.get("/api/v1/users/{id}/recommendations", new RecommendationsHandler(items, users));
+        app.post(
+                "/api/v1/audiences/lookalike",
+                new LookalikeHandler(users, AudienceQuery.fromUsersMapping()));
+        app.get("/health", new HealthHandler(client));
+        app.get("/metrics", metrics::scrape);
+        app.get("/openapi.json", new OpenApiHandler());
+        ErrorMapper.register(app);
+        return app;
+    }
+
+    /**
+     * The same client with connect and socket timeouts on every request, so a slow or hung
+     * Elasticsearch turns into a 503 instead of a request that never ends.
+     */
+    static ElasticsearchClient withTimeout(ElasticsearchClient client, Duration timeout) {
+        int millis = Math.toIntExact(timeout.toMillis());
+        RestClientOptions.Builder options =
+                client._transportOptions() instanceof RestClientOptions current
+                        ? current.toBuilder()
+                        : new RestClientOptions.Builder(RequestOptions.DEFAULT.toBuilder());
+        options.restClientRequestOptionsBuilder()
+                .setRequestConfig(
+                        RequestConfig.custom()
+                                .setConnectTimeout(millis)
+                                .setSocketTimeout(millis)
+                                .setConnectionRequestTimeout(millis)
+                                .build());
+        return client.withTransportOptions(options.build());
+    }
+}

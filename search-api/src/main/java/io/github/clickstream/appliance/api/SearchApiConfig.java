@@ -1,0 +1,39 @@
+package io.github.clickstream.appliance.api;
+
+import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the search API runs: where it listens (port 0 picks a free port), which Elasticsearch it
+ * reads, and how long it waits for each Elasticsearch call before answering 503.
+ */
+public record SearchApiConfig(
+        String host,
+        int port,
+        ElasticsearchConnection elasticsearch,
+        Duration elasticsearchTimeout) {
+
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final int DEFAULT_PORT = 8080;
+    public static final Duration DEFAULT_ELASTICSEARCH_TIMEOUT = Duration.ofSeconds(2);
+
+    public SearchApiConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(elasticsearch, "elasticsearch");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("Port must be 0 to 65535 (set --port), got " + port);
+        }
+        if (elasticsearchTimeout == null
+                || elasticsearchTimeout.isNegative()
+                || elasticsearchTimeout.isZero()) {
+            throw new IllegalArgumentException(
+                    "Elasticsearch timeout must be positive (set --es-timeout, e.g. PT2S)");
+        }
+    }
+
+    /** Loopback on a free port, default timeout: for tests and embedding in the demo. */
+    public static SearchApiConfig local(ElasticsearchConnection elasticsearch) {
+        return new SearchApiConfig("127.0.0.1", 0, elasticsearch, DEFAULT_ELASTICSEARCH_TIMEOUT);
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.clickstream.appliance.api;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the search API until Ctrl-C: {@code java -cp ... SearchApiMain --es-url ...}. */
+@Command(
+        name = "search-api",
+        mixinStandardHelpOptions = true,
+        description = "REST API for recommendations, similar items and lookalike audiences.")
+public final class SearchApiMain implements Callable<Integer> {
+
+    @Option(
+            names = "--host",
+            defaultValue = "${env:API_HOST:-" + SearchApiConfig.DEFAULT_HOST + "}",
+            description = "Address to listen on (env API_HOST). Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Option(
+            names = "--port",
+            defaultValue = "${env:API_PORT:-" + SearchApiConfig.DEFAULT_PORT + "}",
+            description =
+                    "Port to listen on, 0 for any free port (env API_PORT). Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(
+            names = "--es-timeout",
+            defaultValue = "${env:ES_TIMEOUT:-PT2S}",
+            description =
+                    "Longest wait for one Elasticsearch call, ISO-8601 (env ES_TIMEOUT). Default: ${DEFAULT-VALUE}")
+    Duration elasticsearchTimeout;
+
+    @Mixin ConnectionOptions elasticsearch = new ConnectionOptions();
+
+    public static void main(String[] args) {
+        CommandLine command =
+                new CommandLine(new SearchApiMain())
+                        .setExecutionExceptionHandler(
+                                (e, cmd, parsed) -> {
+                                    // Start-up failures (port taken, bad CA file) explain
+                                    // themselves; a stack trace would bury the message.
+                                    cmd.getErr().println("search-api: " + e.getMessage());
+                                    return 1;
+                                });
+        System.exit(command.execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SearchApiConfig config =
+                new SearchApiConfig(host, port, elasticsearch.toConnection(), elasticsearchTimeout);
+        RunningSearchApi api = SearchApi.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    api.close();
+                                    stopped.countDown();
+                                },
+                                "search-api-shutdown"));
+        System.out.println(
+                "Search API on "
+                        + api.url()
+                        + " (Elasticsearch "
+                        + config.elasticsearch().url()
+                        + "); Ctrl-C stops it");
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.clickstream.appliance.api;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Taste-vector arithmetic: means of vectors and cosine similarity. */
+final class Vectors {
+
+    private Vectors() {}
+
+    /**
+     * True when Elasticsearch can search with the vector: present, finite and not all zeros (cosine
+     * similarity is undefined for a zero vector, and Elasticsearch refuses it).
+     */
+    static boolean usable(float[] vector) {
+        if (vector == null || vector.length == 0) {
+            return false;
+        }
+        boolean nonZero = false;
+        for (float v : vector) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+            nonZero |= v != 0f;
+        }
+        return nonZero;
+    }
+
+    /**
+     * The mean of the usable vectors that have the first one's dimensions, or null when there is
+     * none or the mean is a zero vector (opposite tastes cancel out).
+     */
+    static float[] mean(Collection<float[]> vectors) {
+        float[] sum = null;
+        int count = 0;
+        for (float[] vector : vectors) {
+            if (!usable(vector) || (sum != null && vector.length != sum.length)) {
+                continue;
+            }
+            if (sum == null) {
+                sum = new float[vector.length];
+            }
+            for (int i = 0; i < vector.length; i++) {
+                sum[i] += vector[i];
+            }
+            count++;
+        }
+        if (sum == null) {
+            return null;
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= count;
+        }
+        return usable(sum) ? sum : null;
+    }
+
+    /** Cosine similarity, or NaN when either vector is unusable or the dimensions differ. */
+    static double cosine(float[] a, float[] b) {
+        if (!usable(a) || !usable(b) || a.length != b.length) {
+            return Double.NaN;
+        }
+        double dot = 0;
+        double normA = 0;
+        double normB = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            normA += (double) a[i] * a[i];
+            normB += (double) b[i] * b[i];
+        }
+        return dot / Math.sqrt(normA * normB);
+    }
+
+    static List<Float> toList(float[] vector) {
+        List<Float> list = new ArrayList<>(vector.length);
+        for (float v : vector) {
+            list.add(v);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,145 @@
+package io.github.clickstream.appliance.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.clickstream.appliance.localstack.ElasticsearchNode;
+import io.github.clickstream.appliance.localstack.LocalStackExtension;
+import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalStackExtension.class)
+class RecommendationsITCase {
+
+    private static RunningSearchApi api;
+    private static ApiTestClient client;
+
+    @BeforeAll
+    static void start(ElasticsearchNode es) throws IOException {
+        ElasticsearchConnection connection = ElasticsearchConnection.of(es.httpUrl());
+        Fixtures.index(connection, TasteClusters.items(), TasteClusters.users());
+        api = SearchApi.start(SearchApiConfig.local(connection));
+        client = new ApiTestClient(api.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void userWhoseRecentItemsAreInClusterAGetsClusterAItemsButNotWhatTheyBoughtOrSaw() {
+        // tc-user-a saw a1, a2 and bought a3: the five A items left are a4..a8.
+        ApiTestClient.Response response =
+                client.get("/api/v1/users/tc-user-a/recommendations?size=5");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("user_id").asText()).isEqualTo("tc-user-a");
+        assertThat(response.json().path("source").asText()).isEqualTo("personal");
+        assertThat(response.itemIds())
+                .containsExactlyInAnyOrder("tc-a4", "tc-a5", "tc-a6", "tc-a7", "tc-a8");
+        for (JsonNode item : response.json().path("items")) {
+            assertThat(item.path("because").asText()).isIn("tc-a1", "tc-a2");
+            assertThat(item.path("score").asDouble()).isPositive();
+        }
+    }
+
+    @Test
+    void storedUserVectorIsUsedAndPurchasesStayExcluded() {
+        ApiTestClient.Response response =
+                client.get("/api/v1/users/tc-user-vector/recommendations?size=6");
+
+        assertThat(response.json().path("source").asText()).isEqualTo("personal");
+        assertThat(response.itemIds())
+                .containsExactlyInAnyOrder("tc-a2", "tc-a3", "tc-a5", "tc-a6", "tc-a7", "tc-a8");
+        assertThat(response.json().path("items").findValuesAsText("because")).containsOnly("tc-a1");
+    }
+
+    @Test
+    void becauseNamesTheRecentItemFromTheRecommendedItemsCluster() {
+        // Recent items b1 and a1: the mean taste lies between both clusters.
+        ApiTestClient.Response response =
+                client.get("/api/v1/users/tc-user-mixed/recommendations?size=10");
+
+        assertThat(response.itemIds())
+                .hasSize(10)
+                .allMatch(
+                        id ->
+                                TasteClusters.CLUSTER_A.contains(id)
+                                        || TasteClusters.CLUSTER_B.contains(id))
+                .doesNotContain("tc-a1", "tc-b1");
+        for (JsonNode item : response.json().path("items")) {
+            String expected =
+                    TasteClusters.CLUSTER_A.contains(item.path("item_id").asText())
+                            ? "tc-a1"
+                            : "tc-b1";
+            assertThat(item.path("because").asText()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void categoryFilterMatchesCategoryId() {
+        // Phones are the odd A items; a1 (seen) and a3 (bought) are excluded.
+        ApiTestClient.Response response =
+                client.get("/api/v1/users/tc-user-a/recommendations?category=tc-phones");
+
+        assertThat(response.itemIds()).containsExactlyInAnyOrder("tc-a5", "tc-a7");
+    }
+
+    @Test
+    void brandFilter() {
+        ApiTestClient.Response response =
+                client.get("/api/v1/users/tc-user-a/recommendations?brand=tc-acme");
+
+        assertThat(response.itemIds()).containsExactly("tc-a4");
+    }
+
+    @Test
+    void priceFilter() {
+        ApiTestClient.Response response =
+                client.get(
+                        "/api/v1/users/tc-user-a/recommendations?min_price=45&max_price=75&size=20");
+
+        assertThat(response.itemIds()).containsExactlyInAnyOrder("tc-a5", "tc-a6", "tc-a7");
+        for (JsonNode item : response.json().path("items")) {
+            assertThat(item.path("price").asDouble()).isBetween(45.0, 75.0);
+        }
+    }
+
+    @Test
+    void coldStartUserGetsPopularItemsInPopularityOrder() {
+        ApiTestClient.Response response =
+                client.get("/api/v1/users/tc-never-seen/recommendations?category=tc-popular");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("source").asText()).isEqualTo("popular");
+        assertThat(response.itemIds()).containsExactlyElementsOf(TasteClusters.POPULARITY_ORDER);
+        assertThat(response.json().path("items").get(0).path("because").isNull()).isTrue();
+    }
+
+    @Test
+    void userWithoutAnyVectorGetsPopularItemsWithoutTheirPurchases() {
+        // Their recent items are missing from the index or have no vector; they bought p2.
+        ApiTestClient.Response response =
+                client.get(
+                        "/api/v1/users/tc-user-novectors/recommendations?category=tc-popular&size=3");
+
+        assertThat(response.json().path("source").asText()).isEqualTo("popular");
+        assertThat(response.itemIds()).containsExactly("tc-p3", "tc-p1", "tc-p4");
+    }
+
+    @Test
+    void popularFallbackHonoursThePriceFilter() {
+        // Popular items cost 2000 except p5 (2005).
+        ApiTestClient.Response response =
+                client.get(
+                        "/api/v1/users/tc-never-seen/recommendations?category=tc-popular&min_price=2001");
+
+        assertThat(response.itemIds()).isEqualTo(List.of("tc-p5"));
+    }
+}

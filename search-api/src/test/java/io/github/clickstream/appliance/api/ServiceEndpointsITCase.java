@@ -1,0 +1,151 @@
+package io.github.clickstream.appliance.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.clickstream.appliance.localstack.ElasticsearchNode;
+import io.github.clickstream.appliance.localstack.LocalStackExtension;
+import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalStackExtension.class)
+class ServiceEndpointsITCase {
+
+    private static RunningSearchApi api;
+    private static ApiTestClient client;
+
+    @BeforeAll
+    static void start(ElasticsearchNode es) throws IOException {
+        ElasticsearchConnection connection = ElasticsearchConnection.of(es.httpUrl());
+        Fixtures.index(
+                connection,
+                List.of(
+                        Fixtures.item(
+                                "se-item", "se-cat", "se-brand", 1, Fixtures.vector(62, 63, 0.1))),
+                List.of());
+        api = SearchApi.start(SearchApiConfig.local(connection));
+        client = new ApiTestClient(api.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void startOnPortZeroBindsAFreePort() {
+        assertThat(api.port()).isPositive();
+    }
+
+    @Test
+    void healthIs200WhileElasticsearchAnswers() {
+        ApiTestClient.Response response = client.get("/health");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("status").asText()).isEqualTo("ok");
+        assertThat(response.json().path("elasticsearch").asText()).isIn("green", "yellow");
+    }
+
+    @Test
+    void metricsHaveTheLatencyTimerPerEndpointAndStatus() {
+        client.get("/api/v1/items/se-item/similar");
+        client.get("/api/v1/items/se-item/similar?size=0");
+
+        ApiTestClient.Response metrics = client.get("/metrics");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("search_api_requests_seconds_bucket{")
+                .contains("endpoint=\"/api/v1/items/{id}/similar\"")
+                .containsPattern(
+                        "search_api_requests_seconds_count\\{endpoint=\"/api/v1/items/\\{id\\}/similar\",method=\"GET\",status=\"200\"} [1-9]")
+                .containsPattern(
+                        "search_api_responses_total\\{endpoint=\"/api/v1/items/\\{id\\}/similar\",status=\"400\"} [1-9]");
+    }
+
+    @Test
+    void unmatchedPathsShareOneMetricsSeries() {
+        client.get("/no/such/path/1");
+        client.get("/no/such/path/2");
+
+        assertThat(client.get("/metrics").body())
+                .contains("endpoint=\"unmatched\"")
+                .doesNotContain("/no/such/path");
+    }
+
+    @Test
+    void openApiDocumentListsEveryEndpoint() {
+        ApiTestClient.Response response = client.get("/openapi.json");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("openapi").asText()).startsWith("3.");
+        List<String> paths = new ArrayList<>();
+        response.json().path("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths)
+                .containsExactlyInAnyOrder(
+                        "/api/v1/items/{id}/similar",
+                        "/api/v1/users/{id}/recommendations",
+                        "/api/v1/audiences/lookalike",
+                        "/health",
+                        "/metrics",
+                        "/openapi.json");
+        JsonNode lookalike = response.json().path("paths").path("/api/v1/audiences/lookalike");
+        assertThat(lookalike.has("post")).isTrue();
+    }
+
+    @Test
+    void elasticsearchDownGives503NotAServerError() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (RunningSearchApi down =
+                SearchApi.start(
+                        SearchApiConfig.local(
+                                ElasticsearchConnection.of("http://127.0.0.1:" + closedPort)))) {
+            ApiTestClient unchecked = new ApiTestClient(down.url(), false);
+
+            ApiTestClient.Response health = unchecked.get("/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.json().path("status").asText()).isEqualTo("unavailable");
+
+            ApiTestClient.Response similar = unchecked.get("/api/v1/items/se-item/similar");
+            assertThat(similar.status()).isEqualTo(503);
+            assertThat(similar.errorCode()).isEqualTo("elasticsearch_unavailable");
+            assertThat(similar.errorMessage()).doesNotContain("127.0.0.1");
+        }
+    }
+
+    @Test
+    void hungElasticsearchGives503WithinTheTimeout() throws IOException {
+        // A listening socket nobody reads from: connections succeed, answers never come.
+        try (ServerSocket hung = new ServerSocket(0);
+                RunningSearchApi api =
+                        SearchApi.start(
+                                new SearchApiConfig(
+                                        "127.0.0.1",
+                                        0,
+                                        ElasticsearchConnection.of(
+                                                "http://127.0.0.1:" + hung.getLocalPort()),
+                                        Duration.ofMillis(300)))) {
+            ApiTestClient unchecked = new ApiTestClient(api.url(), false);
+            long start = System.nanoTime();
+
+            ApiTestClient.Response response =
+                    unchecked.get("/api/v1/users/se-user/recommendations");
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.errorCode()).isEqualTo("elasticsearch_timeout");
+        }
+    }
+}

@@ -1,14 +1,38 @@
 package io.github.clickstream.appliance.evaluation;
 
+import io.github.clickstream.appliance.similarity.NearestNeighbours;
+import io.github.clickstream.appliance.similarity.SimilarItems;
+import io.github.clickstream.appliance.similarity.SimilarityConfig;
+import io.github.clickstream.appliance.similarity.Vectors;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Our similar items: the neighbours the job computed for the session's last item. */
+/**
+ * Our similar items: the session's last item's top neighbours by vector cosine, computed with the
+ * job's own top-K code over the learned vectors (and remembered per item).
+ */
 final class LearnedSimilarItems implements Recommender {
 
-    private final LearnedSimilarity learned;
+    private final int neighbours;
+    private final Map<String, float[]> units = new HashMap<>();
+    private final List<String> ids = new ArrayList<>();
+    private final List<float[]> vectors = new ArrayList<>();
+    private final Map<String, List<String>> cache = new HashMap<>();
 
-    LearnedSimilarItems(LearnedSimilarity learned) {
-        this.learned = learned;
+    LearnedSimilarItems(LearnedSimilarity learned, SimilarityConfig config) {
+        this.neighbours = config.neighbours();
+        learned.itemVectors()
+                .forEach(
+                        (id, vector) -> {
+                            float[] unit = Vectors.normalized(vector);
+                            if (unit != null) {
+                                units.put(id, unit);
+                                ids.add(id);
+                                vectors.add(unit);
+                            }
+                        });
     }
 
     @Override
@@ -18,9 +42,22 @@ final class LearnedSimilarItems implements Recommender {
 
     @Override
     public List<String> recommend(String userId, List<String> prefix, int k) {
-        return learned.neighbours().getOrDefault(prefix.get(prefix.size() - 1), List.of()).stream()
-                .filter(item -> !prefix.contains(item))
-                .limit(k)
-                .toList();
+        String last = prefix.get(prefix.size() - 1);
+        List<String> similar =
+                cache.computeIfAbsent(
+                        last,
+                        item ->
+                                units.containsKey(item)
+                                        ? NearestNeighbours.of(
+                                                        item,
+                                                        units.get(item),
+                                                        ids,
+                                                        vectors,
+                                                        neighbours)
+                                                .stream()
+                                                .map(SimilarItems.Neighbour::itemId)
+                                                .toList()
+                                        : List.of());
+        return similar.stream().filter(item -> !prefix.contains(item)).limit(k).toList();
     }
 }

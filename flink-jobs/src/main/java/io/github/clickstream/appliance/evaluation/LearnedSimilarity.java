@@ -3,7 +3,6 @@ package io.github.clickstream.appliance.evaluation;
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.similarity.ItemSimilarity;
 import io.github.clickstream.appliance.similarity.ItemUpdate;
-import io.github.clickstream.appliance.similarity.SimilarItems;
 import io.github.clickstream.appliance.similarity.SimilarityConfig;
 import io.github.clickstream.appliance.similarity.UserTaste;
 import java.util.HashMap;
@@ -18,12 +17,10 @@ import org.apache.flink.util.CloseableIterator;
 /**
  * What the job's similarity stage learns from a stretch of events, obtained by running that very
  * stage (on a local Flink environment) and keeping the last published state of every item and
- * shopper: item vectors, neighbour lists and taste vectors.
+ * shopper: item vectors and taste vectors. Neighbours are computed on demand from these vectors
+ * with the job's own top-K code, for the items the evaluation asks about.
  */
-record LearnedSimilarity(
-        Map<String, float[]> itemVectors,
-        Map<String, List<String>> neighbours,
-        Map<String, float[]> tastes) {
+record LearnedSimilarity(Map<String, float[]> itemVectors, Map<String, float[]> tastes) {
 
     static LearnedSimilarity train(List<ClickEvent> events, SimilarityConfig config)
             throws Exception {
@@ -35,7 +32,6 @@ record LearnedSimilarity(
                                         .withTimestampAssigner((e, ts) -> e.timestamp()));
         ItemSimilarity.Outputs outputs = ItemSimilarity.of(timed, config);
         CloseableIterator<ItemUpdate> items = outputs.items().collectAsync();
-        CloseableIterator<SimilarItems> similar = outputs.similarItems().collectAsync();
         CloseableIterator<UserTaste> tastes = outputs.userTastes().collectAsync();
         env.execute("Learn item similarity");
         Map<String, float[]> vectors = new HashMap<>();
@@ -45,16 +41,8 @@ record LearnedSimilarity(
                         vectors.put(item.itemId(), item.vector());
                     }
                 });
-        Map<String, List<String>> neighbours = new HashMap<>();
-        similar.forEachRemaining(
-                s ->
-                        neighbours.put(
-                                s.itemId(),
-                                s.neighbours().stream()
-                                        .map(SimilarItems.Neighbour::itemId)
-                                        .toList()));
         Map<String, float[]> tasteVectors = new HashMap<>();
         tastes.forEachRemaining(t -> tasteVectors.put(t.userId(), t.vector()));
-        return new LearnedSimilarity(vectors, neighbours, tasteVectors);
+        return new LearnedSimilarity(vectors, tasteVectors);
     }
 }

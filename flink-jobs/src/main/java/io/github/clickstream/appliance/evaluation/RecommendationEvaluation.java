@@ -31,7 +31,7 @@ public final class RecommendationEvaluation {
         LearnedSimilarity learned = LearnedSimilarity.train(training, config);
         List<Recommender> recommenders =
                 List.of(
-                        new LearnedSimilarItems(learned),
+                        new LearnedSimilarItems(learned, config),
                         new LearnedPersonalRecommendations(learned, config),
                         new ExactItemKnn(trainingSessions),
                         new Popularity(trainingSessions));

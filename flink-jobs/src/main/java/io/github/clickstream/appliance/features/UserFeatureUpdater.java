@@ -24,6 +24,11 @@ import org.apache.flink.util.Collector;
  * the window are folded into {@link LifetimeTotals}. Users inactive for longer than the retention
  * lose their state through state TTL.
  *
+ * <p>While a user stays away, an event-time timer re-emits their features every {@code
+ * rescoreInactiveEvery} (days since last visit grows, so does churn risk) until they have been
+ * inactive for the long window. The end of a bounded input (watermark at its maximum) is not time
+ * passing, so it emits nothing.
+ *
  * <p>With a fixed {@code asOf} (batch training tables) it emits one snapshot per user at that time,
  * after all of the user's sessions are in.
  */
@@ -69,13 +74,34 @@ public class UserFeatureUpdater extends KeyedProcessFunction<String, SessionSumm
             context.timerService().registerEventTimeTimer(fixedAsOf);
             return;
         }
-        out.collect(snapshot(context.getCurrentKey(), latestActivity()));
+        long latest = latestActivity();
+        out.collect(snapshot(context.getCurrentKey(), latest));
+        if (windows.rescoreInactiveEvery() != null) {
+            context.timerService()
+                    .registerEventTimeTimer(latest + windows.rescoreInactiveEvery().toMillis());
+        }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<UserFeatures> out)
             throws Exception {
-        out.collect(snapshot(context.getCurrentKey(), fixedAsOf));
+        if (fixedAsOf != null) {
+            out.collect(snapshot(context.getCurrentKey(), fixedAsOf));
+            return;
+        }
+        if (context.timerService().currentWatermark() == Long.MAX_VALUE) {
+            return;
+        }
+        long every = windows.rescoreInactiveEvery().toMillis();
+        long inactive = timestamp - latestActivity();
+        // timers set for an earlier last activity are stale: the user came back since
+        if (inactive <= 0 || inactive % every != 0) {
+            return;
+        }
+        out.collect(snapshot(context.getCurrentKey(), timestamp));
+        if (inactive < windows.longWindow().toMillis()) {
+            context.timerService().registerEventTimeTimer(timestamp + every);
+        }
     }
 
     private long latestActivity() throws Exception {

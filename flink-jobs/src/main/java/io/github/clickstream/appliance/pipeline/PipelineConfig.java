@@ -52,6 +52,23 @@ public record PipelineConfig(
                 SimilarityConfig.DEFAULTS);
     }
 
+    /** Features only when sessions close, not also while users stay away. */
+    public PipelineConfig withoutInactivityRescoring() {
+        return new PipelineConfig(
+                parserLimits,
+                outOfOrderness,
+                idleness,
+                sessionGap,
+                allowedLateness,
+                dedupWindow,
+                userRetention,
+                metricsRetention,
+                featureWindows.withoutInactivityRescoring(),
+                featuresAsOf,
+                scoring,
+                similarity);
+    }
+
     /** Features as of one fixed time (training tables) instead of after every session. */
     public PipelineConfig withFeaturesAsOf(Long asOf) {
         return new PipelineConfig(

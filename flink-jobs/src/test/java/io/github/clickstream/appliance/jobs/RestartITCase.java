@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.events.ClickEventJson;
 import io.github.clickstream.appliance.events.RawEvent;
@@ -68,9 +70,10 @@ class RestartITCase {
         ElasticsearchConnection connection = ElasticsearchConnection.of(node.httpUrl());
 
         try (ElasticsearchClient es = ElasticsearchClients.create(connection)) {
-            Map<String, String> clean = runAndSnapshot(es, connection, kafka, "clean", false);
+            Map<String, JsonNode> clean = runAndSnapshot(es, connection, kafka, "clean", false);
             FailOnceAfterCheckpoint.FAILED.set(false);
-            Map<String, String> restored = runAndSnapshot(es, connection, kafka, "restored", true);
+            Map<String, JsonNode> restored =
+                    runAndSnapshot(es, connection, kafka, "restored", true);
 
             assertThat(FailOnceAfterCheckpoint.FAILED).isTrue();
             assertThat(clean).hasSizeGreaterThan(500);
@@ -78,7 +81,7 @@ class RestartITCase {
         }
     }
 
-    private static Map<String, String> runAndSnapshot(
+    private static Map<String, JsonNode> runAndSnapshot(
             ElasticsearchClient es,
             ElasticsearchConnection connection,
             KafkaBroker kafka,
@@ -114,18 +117,32 @@ class RestartITCase {
                 .sinkTo(new ElasticsearchSink(ElasticsearchSinkConfig.defaults(connection)));
         env.execute(groupId);
         es.indices().refresh(r -> r.index("sessions-2025.03", "users-v1"));
-        Map<String, String> documents = new TreeMap<>();
+        Map<String, JsonNode> documents = new TreeMap<>();
         documents.putAll(snapshot(es, "sessions-2025.03", "session_id"));
         documents.putAll(snapshot(es, "users-v1", "user_id"));
         return documents;
     }
 
-    /** Every document of the index by id, as JSON. */
-    private static Map<String, String> snapshot(
+    /**
+     * Every document of the index by id, as a JSON tree: field order depends on which partial
+     * upsert reached a document first, so documents compare as trees, not as text.
+     */
+    private static Map<String, JsonNode> snapshot(
             ElasticsearchClient es, String index, String idField) throws Exception {
-        Map<String, String> documents = new TreeMap<>();
-        AllDocuments.of(es, index, Query.of(q -> q.matchAll(m -> m)), idField, JsonData.class)
-                .forEach((id, json) -> documents.put(index + "/" + id, json.toJson().toString()));
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, JsonNode> documents = new TreeMap<>();
+        for (Map.Entry<String, JsonData> document :
+                AllDocuments.of(
+                                es,
+                                index,
+                                Query.of(q -> q.matchAll(m -> m)),
+                                idField,
+                                JsonData.class)
+                        .entrySet()) {
+            documents.put(
+                    index + "/" + document.getKey(),
+                    mapper.readTree(document.getValue().toJson().toString()));
+        }
         return documents;
     }
 }

@@ -2,6 +2,9 @@ package io.github.clickstream.appliance.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.github.clickstream.appliance.api.RunningSearchApi;
+import io.github.clickstream.appliance.api.SearchApi;
+import io.github.clickstream.appliance.api.SearchApiConfig;
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.events.generator.ClickstreamGenerator;
 import io.github.clickstream.appliance.events.generator.GeneratorConfig;
@@ -35,8 +38,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The local demo: starts Elasticsearch and Kafka on loopback, applies the mappings, runs the Flink
- * job in-process, streams the generator's clickstream through Kafka and shows a live status line
- * until Ctrl-C, {@code --duration} or {@code --events}.
+ * job in-process and the search API, streams the generator's clickstream through Kafka and shows a
+ * live status line until Ctrl-C, {@code --duration} or {@code --events}.
  */
 @Command(
         name = "demo",
@@ -82,6 +85,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}")
     int parallelism;
 
+    @Option(
+            names = "--api-port",
+            defaultValue = "8080",
+            description = "Port of the search API (0 = any free port). Default: ${DEFAULT-VALUE}")
+    int apiPort;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -97,10 +106,18 @@ final class DemoCommand implements Callable<Integer> {
             JobClient job = startJob(stack, connection, checkpoints);
             AtomicLong sent = new AtomicLong();
             CompletableFuture<Void> publishing = publish(stack, sent);
-            try (ElasticsearchClient es = ElasticsearchClients.create(connection)) {
+            try (ElasticsearchClient es = ElasticsearchClients.create(connection);
+                    RunningSearchApi api =
+                            SearchApi.start(
+                                    new SearchApiConfig(
+                                            "127.0.0.1",
+                                            apiPort,
+                                            connection,
+                                            SearchApiConfig.DEFAULT_ELASTICSEARCH_TIMEOUT))) {
+                out.println("Search API on " + api.url());
                 watch(out, es, sent, publishing);
                 out.println();
-                DemoHints.print(out, es, stack.elasticsearch().httpUrl());
+                DemoHints.print(out, es, stack.elasticsearch().httpUrl(), api.url());
             } finally {
                 publishing.cancel(true);
                 job.cancel().get();

@@ -2,6 +2,7 @@ package io.github.clickstream.appliance.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import io.github.clickstream.appliance.mappings.ItemDocument;
 import io.github.clickstream.appliance.mappings.UserDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,7 +12,8 @@ final class DemoHints {
 
     private DemoHints() {}
 
-    static void print(PrintWriter out, ElasticsearchClient es, String url) throws IOException {
+    static void print(PrintWriter out, ElasticsearchClient es, String url, String api)
+            throws IOException {
         var busiest =
                 es.search(
                                 s ->
@@ -53,8 +55,51 @@ final class DemoHints {
                 "  curl -H 'content-type: application/json' '"
                         + url
                         + "/sessions/_search?pretty' -d '{\"size\":0,\"aggs\":{\"variant\":{\"terms\":{\"field\":\"variant\"},\"aggs\":{\"converted\":{\"filter\":{\"term\":{\"converted\":true}}}}}}}'");
+        String item = anyItemWithNeighbours(es);
+        out.println(
+                "  # the search API: recommendations for that shopper, similar items, lookalikes");
+        out.println("  curl '" + api + "/api/v1/users/" + user + "/recommendations?size=5'");
+        out.println("  curl '" + api + "/api/v1/items/" + item + "/similar?size=5'");
+        out.println(
+                "  curl -X POST -H 'content-type: application/json' '"
+                        + api
+                        + "/api/v1/audiences/lookalike' -d '{\"seed_users\":[\""
+                        + user
+                        + "\"],\"size\":5}'");
         out.println("  # records the pipeline could not use, with the reason");
         out.println("  curl '" + url + "/dead-letters/_search?pretty&size=3'");
         out.flush();
+    }
+
+    private static String anyItemWithNeighbours(ElasticsearchClient es) throws IOException {
+        var hits =
+                es.search(
+                                s ->
+                                        s.index("items")
+                                                .size(1)
+                                                .query(
+                                                        q ->
+                                                                q.nested(
+                                                                        n ->
+                                                                                n.path(
+                                                                                                "similar_items")
+                                                                                        .query(
+                                                                                                m ->
+                                                                                                        m
+                                                                                                                .matchAll(
+                                                                                                                        a ->
+                                                                                                                                a))))
+                                                .sort(
+                                                        o ->
+                                                                o.field(
+                                                                        f ->
+                                                                                f.field("views_30d")
+                                                                                        .order(
+                                                                                                SortOrder
+                                                                                                        .Desc))),
+                                ItemDocument.class)
+                        .hits()
+                        .hits();
+        return hits.isEmpty() ? "item-1" : hits.get(0).id();
     }
 }

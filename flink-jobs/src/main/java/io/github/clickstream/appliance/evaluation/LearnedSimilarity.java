@@ -2,9 +2,7 @@ package io.github.clickstream.appliance.evaluation;
 
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.similarity.ItemSimilarity;
-import io.github.clickstream.appliance.similarity.ItemUpdate;
 import io.github.clickstream.appliance.similarity.SimilarityConfig;
-import io.github.clickstream.appliance.similarity.UserTaste;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,9 @@ import org.apache.flink.util.CloseableIterator;
  */
 record LearnedSimilarity(Map<String, float[]> itemVectors, Map<String, float[]> tastes) {
 
+    /** An item's vector or a shopper's taste, as the stage last published it. */
+    public record Learned(boolean item, String id, float[] vector) {}
+
     static LearnedSimilarity train(List<ClickEvent> events, SimilarityConfig config)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
@@ -30,19 +31,23 @@ record LearnedSimilarity(Map<String, float[]> itemVectors, Map<String, float[]> 
                         .assignTimestampsAndWatermarks(
                                 WatermarkStrategy.<ClickEvent>forMonotonousTimestamps()
                                         .withTimestampAssigner((e, ts) -> e.timestamp()));
-        ItemSimilarity.Outputs outputs = ItemSimilarity.of(timed, config);
-        CloseableIterator<ItemUpdate> items = outputs.items().collectAsync();
-        CloseableIterator<UserTaste> tastes = outputs.userTastes().collectAsync();
-        env.execute("Learn item similarity");
+        ItemSimilarity.VectorStreams learned = ItemSimilarity.vectors(timed, config);
+        // one collect: two collect sinks read one after the other would block each other
+        DataStream<Learned> all =
+                learned.items()
+                        .filter(item -> item.vector() != null)
+                        .map(item -> new Learned(true, item.itemId(), item.vector()))
+                        .returns(Learned.class)
+                        .union(
+                                learned.userTastes()
+                                        .map(t -> new Learned(false, t.userId(), t.vector()))
+                                        .returns(Learned.class));
         Map<String, float[]> vectors = new HashMap<>();
-        items.forEachRemaining(
-                item -> {
-                    if (item.vector() != null) {
-                        vectors.put(item.itemId(), item.vector());
-                    }
-                });
         Map<String, float[]> tasteVectors = new HashMap<>();
-        tastes.forEachRemaining(t -> tasteVectors.put(t.userId(), t.vector()));
+        try (CloseableIterator<Learned> results = all.executeAndCollect("Learn item similarity")) {
+            results.forEachRemaining(
+                    l -> (l.item() ? vectors : tasteVectors).put(l.id(), l.vector()));
+        }
         return new LearnedSimilarity(vectors, tasteVectors);
     }
 }

@@ -12,7 +12,7 @@ import org.apache.flink.util.Collector;
  * Counts a cohort's active users per week since its start and emits the changed cells. Every cell
  * carries the cohort's size (its week-0 count), so a new user in the cohort re-emits the whole row.
  */
-public class CohortAggregator extends KeyedProcessFunction<Long, CohortActivity, CohortMetric> {
+public class CohortAggregator extends KeyedProcessFunction<String, CohortActivity, CohortMetric> {
 
     private transient MapState<Integer, Long> usersPerWeek;
 
@@ -36,6 +36,7 @@ public class CohortAggregator extends KeyedProcessFunction<Long, CohortActivity,
             for (Map.Entry<Integer, Long> week : usersPerWeek.entries()) {
                 out.collect(
                         new CohortMetric(
+                                activity.kind(),
                                 activity.cohortWeek(),
                                 week.getKey(),
                                 cohortUsers,
@@ -44,6 +45,7 @@ public class CohortAggregator extends KeyedProcessFunction<Long, CohortActivity,
         } else {
             out.collect(
                     new CohortMetric(
+                            activity.kind(),
                             activity.cohortWeek(),
                             activity.weeksSince(),
                             cohortUsers,

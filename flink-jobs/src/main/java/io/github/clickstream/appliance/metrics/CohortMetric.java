@@ -1,10 +1,13 @@
 package io.github.clickstream.appliance.metrics;
 
-/** One cell of the retention triangle; written to {@code metrics-YYYY.MM}. */
-public record CohortMetric(long cohortWeek, int weeksSince, long cohortUsers, long retainedUsers) {
+/** One cell of a retention or repeat-purchase triangle; written to {@code metrics-YYYY.MM}. */
+public record CohortMetric(
+        CohortKind kind, long cohortWeek, int weeksSince, long cohortUsers, long retainedUsers) {
 
     public String id() {
-        return "cohort:1w:" + cohortWeek + ":" + weeksSince;
+        return kind == CohortKind.RETENTION
+                ? "cohort:1w:" + cohortWeek + ":" + weeksSince
+                : "cohort:1w:repeat_purchase:" + cohortWeek + ":" + weeksSince;
     }
 
     public long weekStart() {

@@ -11,11 +11,18 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Per user: the week of the first session (the cohort) and the weeks since in which the user was
- * active; emits each (cohort, week) once, so the cohort counts below are counts of distinct users.
- * A session older than the recorded first week (very late data) is not counted.
+ * Per user: the week of the first counted session (the cohort; any session for retention, one with
+ * a purchase for repeat purchases) and the weeks since in which the user had one; emits each
+ * (cohort, week) once, so the cohort counts below are counts of distinct users. A session older
+ * than the recorded first week (very late data) is not counted.
  */
 public class UserWeeks extends KeyedProcessFunction<String, SessionSummary, CohortActivity> {
+
+    private final CohortKind kind;
+
+    public UserWeeks(CohortKind kind) {
+        this.kind = kind;
+    }
 
     private transient ValueState<Long> cohortWeek;
     private transient MapState<Integer, Boolean> activeWeeks;
@@ -34,6 +41,9 @@ public class UserWeeks extends KeyedProcessFunction<String, SessionSummary, Coho
     public void processElement(
             SessionSummary session, Context context, Collector<CohortActivity> out)
             throws Exception {
+        if (!kind.counts(session)) {
+            return;
+        }
         long week = Weeks.startOf(session.start());
         if (cohortWeek.value() == null) {
             cohortWeek.update(week);
@@ -41,7 +51,7 @@ public class UserWeeks extends KeyedProcessFunction<String, SessionSummary, Coho
         int weeksSince = Weeks.between(cohortWeek.value(), week);
         if (weeksSince >= 0 && !activeWeeks.contains(weeksSince)) {
             activeWeeks.put(weeksSince, true);
-            out.collect(new CohortActivity(cohortWeek.value(), weeksSince, session.userId()));
+            out.collect(new CohortActivity(kind, cohortWeek.value(), weeksSince, session.userId()));
         }
     }
 }

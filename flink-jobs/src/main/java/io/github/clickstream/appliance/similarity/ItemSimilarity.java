@@ -16,7 +16,23 @@ public final class ItemSimilarity {
 
     private ItemSimilarity() {}
 
+    /** Item vectors and popularity, and shoppers' tastes. */
+    public record VectorStreams(DataStream<ItemUpdate> items, DataStream<UserTaste> userTastes) {}
+
     public static Outputs of(DataStream<ClickEvent> events, SimilarityConfig config) {
+        VectorStreams vectors = vectors(events, config);
+        SingleOutputStreamOperator<SimilarItems> neighbours =
+                vectors.items()
+                        .keyBy(item -> NeighbourIndex.ALL, Types.INT)
+                        .process(new NeighbourIndex(config))
+                        .setParallelism(1)
+                        .uid("neighbour-index")
+                        .name("Top-K neighbours (Lucene)");
+        return new Outputs(vectors.items(), neighbours, vectors.userTastes());
+    }
+
+    /** The stage without the neighbour index (offline evaluation computes neighbours itself). */
+    public static VectorStreams vectors(DataStream<ClickEvent> events, SimilarityConfig config) {
         SingleOutputStreamOperator<ItemSignal> cooccurrences =
                 events.keyBy(ClickEvent::userId)
                         .process(new ShopperHistory(config))
@@ -37,12 +53,6 @@ public final class ItemSimilarity {
                         .process(new ItemVectors(config))
                         .uid("item-vectors")
                         .name("Item vectors and popularity");
-        SingleOutputStreamOperator<SimilarItems> neighbours =
-                items.keyBy(item -> NeighbourIndex.ALL, Types.INT)
-                        .process(new NeighbourIndex(config))
-                        .setParallelism(1)
-                        .uid("neighbour-index")
-                        .name("Top-K neighbours (Lucene)");
-        return new Outputs(items, neighbours, cooccurrences.getSideOutput(ShopperHistory.TASTES));
+        return new VectorStreams(items, cooccurrences.getSideOutput(ShopperHistory.TASTES));
     }
 }

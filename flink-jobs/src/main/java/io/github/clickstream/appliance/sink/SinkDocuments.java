@@ -11,6 +11,7 @@ import io.github.clickstream.appliance.mappings.Reason;
 import io.github.clickstream.appliance.mappings.SessionDocument;
 import io.github.clickstream.appliance.mappings.SimilarItem;
 import io.github.clickstream.appliance.mappings.UserDocument;
+import io.github.clickstream.appliance.metrics.CohortKind;
 import io.github.clickstream.appliance.metrics.CohortMetric;
 import io.github.clickstream.appliance.metrics.FunnelMetric;
 import io.github.clickstream.appliance.metrics.ProductMetric;
@@ -193,8 +194,8 @@ public final class SinkDocuments {
                         "cohort",
                         Instant.ofEpochMilli(m.weekStart()),
                         "1w",
-                        "all",
-                        "all",
+                        m.kind() == CohortKind.RETENTION ? "all" : "cohort",
+                        m.kind() == CohortKind.RETENTION ? "all" : "repeat_purchase",
                         null,
                         null,
                         null,

@@ -88,6 +88,7 @@ final class EvaluateRecsCommand implements Callable<Integer> {
                 RecommendationEvaluation.run(
                         events, trainShare, maxCases, SimilarityConfig.DEFAULTS);
         spec.commandLine().getOut().print(report.table());
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 package io.github.clickstream.appliance.cli;
 
-import io.github.clickstream.appliance.jobs.ElasticsearchConnectionOptions;
+import io.github.clickstream.appliance.mappings.ElasticsearchConnectionOptions;
 import io.github.clickstream.appliance.mappings.IndexSetup;
 import io.github.clickstream.appliance.mappings.SetupReport;
 import java.util.concurrent.Callable;

@@ -2,6 +2,7 @@ package io.github.clickstream.appliance.jobs;
 
 import io.github.clickstream.appliance.events.ParserLimits;
 import io.github.clickstream.appliance.features.FeatureWindows;
+import io.github.clickstream.appliance.mappings.ElasticsearchConnectionOptions;
 import io.github.clickstream.appliance.models.ModelLimits;
 import io.github.clickstream.appliance.pipeline.PipelineConfig;
 import io.github.clickstream.appliance.scoring.ScoringConfig;

@@ -1,15 +1,10 @@
 package io.github.clickstream.appliance.similarity;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -33,7 +28,7 @@ public final class ItemVectors extends KeyedProcessFunction<String, ItemSignal, 
 
     private final SimilarityConfig config;
     private transient ValueState<ItemState> state;
-    private transient MapState<Long, List<ItemSignal>> pending;
+    private transient EventTimeBuffer<ItemSignal> pending;
 
     public ItemVectors(SimilarityConfig config) {
         this.config = config;
@@ -47,22 +42,14 @@ public final class ItemVectors extends KeyedProcessFunction<String, ItemSignal, 
                                 new ValueStateDescriptor<>(
                                         "item", TypeInformation.of(ItemState.class)));
         pending =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "pending-signals",
-                                        Types.LONG,
-                                        Types.LIST(TypeInformation.of(ItemSignal.class))));
+                new EventTimeBuffer<>(
+                        getRuntimeContext(), "pending-signals", ItemSignal.class, SIGNAL_ORDER);
     }
 
     @Override
     public void processElement(ItemSignal signal, Context ctx, Collector<ItemUpdate> out)
             throws Exception {
-        List<ItemSignal> waiting = pending.get(signal.timestamp());
-        List<ItemSignal> next = waiting == null ? new ArrayList<>() : new ArrayList<>(waiting);
-        next.add(signal);
-        pending.put(signal.timestamp(), next);
-        ctx.timerService().registerEventTimeTimer(signal.timestamp());
+        pending.add(signal, signal.timestamp(), ctx.timerService());
     }
 
     private void apply(ItemSignal signal, OnTimerContext ctx) throws Exception {
@@ -103,14 +90,8 @@ public final class ItemVectors extends KeyedProcessFunction<String, ItemSignal, 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ItemUpdate> out)
             throws Exception {
-        List<ItemSignal> due = pending.get(timestamp);
-        if (due != null) {
-            pending.remove(timestamp);
-            List<ItemSignal> ordered = new ArrayList<>(due);
-            ordered.sort(SIGNAL_ORDER);
-            for (ItemSignal signal : ordered) {
-                apply(signal, ctx);
-            }
+        for (ItemSignal signal : pending.take(timestamp)) {
+            apply(signal, ctx);
         }
         ItemState item = state.value();
         if (item == null || !item.publishPending || timestamp != publishTime(timestamp - 1)) {

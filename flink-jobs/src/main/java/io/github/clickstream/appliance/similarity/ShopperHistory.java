@@ -2,16 +2,12 @@ package io.github.clickstream.appliance.similarity;
 
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.events.EventType;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -31,7 +27,7 @@ public final class ShopperHistory extends KeyedProcessFunction<String, ClickEven
 
     private final SimilarityConfig config;
     private transient ValueState<ShopperState> state;
-    private transient MapState<Long, List<ClickEvent>> pending;
+    private transient EventTimeBuffer<ClickEvent> pending;
 
     public ShopperHistory(SimilarityConfig config) {
         this.config = config;
@@ -45,12 +41,11 @@ public final class ShopperHistory extends KeyedProcessFunction<String, ClickEven
                                 new ValueStateDescriptor<>(
                                         "shopper", TypeInformation.of(ShopperState.class)));
         pending =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "pending-events",
-                                        Types.LONG,
-                                        Types.LIST(TypeInformation.of(ClickEvent.class))));
+                new EventTimeBuffer<>(
+                        getRuntimeContext(),
+                        "pending-events",
+                        ClickEvent.class,
+                        Comparator.comparing(ClickEvent::eventId));
     }
 
     @Override
@@ -59,11 +54,7 @@ public final class ShopperHistory extends KeyedProcessFunction<String, ClickEven
         if (SimilarityConfig.typeWeight(event.eventType()) == 0 || event.itemId() == null) {
             return;
         }
-        List<ClickEvent> waiting = pending.get(event.timestamp());
-        List<ClickEvent> next = waiting == null ? new ArrayList<>() : new ArrayList<>(waiting);
-        next.add(event);
-        pending.put(event.timestamp(), next);
-        ctx.timerService().registerEventTimeTimer(event.timestamp());
+        pending.add(event, event.timestamp(), ctx.timerService());
     }
 
     private void handle(ClickEvent event, OnTimerContext ctx, Collector<ItemSignal> out)
@@ -128,14 +119,8 @@ public final class ShopperHistory extends KeyedProcessFunction<String, ClickEven
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ItemSignal> out)
             throws Exception {
-        List<ClickEvent> due = pending.get(timestamp);
-        if (due != null) {
-            pending.remove(timestamp);
-            List<ClickEvent> ordered = new ArrayList<>(due);
-            ordered.sort(Comparator.comparing(ClickEvent::eventId));
-            for (ClickEvent event : ordered) {
-                handle(event, ctx, out);
-            }
+        for (ClickEvent event : pending.take(timestamp)) {
+            handle(event, ctx, out);
         }
         ShopperState shopper = state.value();
         if (shopper == null || !shopper.publishPending || timestamp != publishTime(timestamp - 1)) {

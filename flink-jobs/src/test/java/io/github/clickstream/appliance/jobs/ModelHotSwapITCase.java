@@ -116,6 +116,24 @@ class ModelHotSwapITCase {
                                 assertThat(versions(u))
                                         .contains("purchase_propensity@hotswap-v2")
                                         .doesNotContain(shipped));
+        // Users who stayed away were re-scored as event time moved on: their features are as of
+        // whole days after their last visit, and days since last visit says so.
+        List<JsonNode> rescored =
+                users(es).values().stream()
+                        .filter(u -> u.get("days_since_last_visit").asDouble() >= 1)
+                        .toList();
+        assertThat(rescored).isNotEmpty();
+        assertThat(rescored)
+                .allSatisfy(
+                        u ->
+                                assertThat(
+                                                Duration.between(
+                                                        Instant.parse(u.get("last_seen").asText()),
+                                                        Instant.parse(
+                                                                u.get("updated_at").asText())))
+                                        .isEqualTo(
+                                                Duration.ofDays(
+                                                        u.get("days_since_last_visit").asLong())));
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
         job.cancel().get();
         es.close();

@@ -112,7 +112,10 @@ class RestartITCase {
         if (injectFailure) {
             raw = raw.map(new FailOnceAfterCheckpoint()).name("Fail once");
         }
-        ClickstreamPipeline.build(raw, PipelineConfig.defaults())
+        // Daily re-scoring of inactive users is left out: a bounded input ends with a jump of the
+        // watermark that the re-scoring ignores, so how many daily timers fire before it depends
+        // on when the last periodic watermark was taken.
+        ClickstreamPipeline.build(raw, PipelineConfig.defaults().withoutInactivityRescoring())
                 .documentWrites()
                 .sinkTo(new ElasticsearchSink(ElasticsearchSinkConfig.defaults(connection)));
         env.execute(groupId);

@@ -149,7 +149,10 @@ class MalformedInputITCase {
     private static Outputs run(List<RawEvent> input) throws Exception {
         StreamExecutionEnvironment env = FlinkTesting.strictEnvironment(2);
         PipelineOutputs outputs =
-                ClickstreamPipeline.build(env.fromData(input), PipelineConfig.defaults());
+                ClickstreamPipeline.build(
+                        env.fromData(input),
+                        // bounded input: see RestartITCase on daily re-scoring
+                        PipelineConfig.defaults().withoutInactivityRescoring());
         List<SessionSummary> sessions = new ArrayList<>();
         Map<String, UserFeatures> features = new HashMap<>();
         List<DeadLetter> deadLetters = new ArrayList<>();

@@ -10,16 +10,22 @@ import java.util.List;
  */
 public record GoldenSet(List<double[]> rows) {
 
-    /** The rows shipped with the models ({@code models/golden_features.csv}). */
+    /** The rows shipped with the models, as vectors of {@code featureNames}. */
     public static GoldenSet shipped(List<String> featureNames) {
+        return new GoldenSet(
+                shippedTable().rows().stream()
+                        .map(row -> CsvTable.numbers(row, featureNames))
+                        .toList());
+    }
+
+    /** {@code models/golden_features.csv} as it is: one column per feature, empty = missing. */
+    public static CsvTable shippedTable() {
         try (InputStream in = GoldenSet.class.getResourceAsStream("/models/golden_features.csv")) {
             if (in == null) {
                 throw new IllegalStateException(
                         "models/golden_features.csv is not on the classpath");
             }
-            CsvTable table = CsvTable.read(in);
-            return new GoldenSet(
-                    table.rows().stream().map(row -> CsvTable.numbers(row, featureNames)).toList());
+            return CsvTable.read(in);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the golden set", e);
         }

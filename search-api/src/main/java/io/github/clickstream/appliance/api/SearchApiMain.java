@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.api;
 
+import io.github.clickstream.appliance.mappings.ElasticsearchConnectionOptions;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +36,7 @@ public final class SearchApiMain implements Callable<Integer> {
                     "Longest wait for one Elasticsearch call, ISO-8601 (env ES_TIMEOUT). Default: ${DEFAULT-VALUE}")
     Duration elasticsearchTimeout;
 
-    @Mixin ConnectionOptions elasticsearch = new ConnectionOptions();
+    @Mixin ElasticsearchConnectionOptions elasticsearch = new ElasticsearchConnectionOptions();
 
     public static void main(String[] args) {
         CommandLine command =

@@ -1,12 +1,14 @@
-package io.github.clickstream.appliance.api;
+package io.github.clickstream.appliance.mappings;
 
-import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import picocli.CommandLine.Option;
 
-/** The {@code --es-*} options of the search API, each with an environment variable. */
-final class ConnectionOptions {
+/**
+ * The {@code --es-*} options every command that talks to Elasticsearch shares (the job and the
+ * command line), each with an environment variable.
+ */
+public final class ElasticsearchConnectionOptions {
 
-    static final String DEFAULT_URL = "http://localhost:9200";
+    public static final String DEFAULT_URL = "http://localhost:9200";
 
     @Option(
             names = "--es-url",
@@ -38,7 +40,7 @@ final class ConnectionOptions {
             description = "PEM CA certificate to trust for https (env ES_CA_CERT)")
     String caCertificate;
 
-    ElasticsearchConnection toConnection() {
+    public ElasticsearchConnection toConnection() {
         return new ElasticsearchConnection(url, apiKey, user, password, caCertificate);
     }
 }

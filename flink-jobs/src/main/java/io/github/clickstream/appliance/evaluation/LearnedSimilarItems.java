@@ -27,7 +27,8 @@ final class LearnedSimilarItems implements Recommender {
                 .forEach(
                         (id, vector) -> {
                             float[] unit = Vectors.normalized(vector);
-                            if (unit != null) {
+                            // the same evidence floor as the job's neighbour index
+                            if (unit != null && Vectors.norm(vector) >= config.minEvidence()) {
                                 units.put(id, unit);
                                 ids.add(id);
                                 vectors.add(unit);

@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param publishEvery an item's or shopper's changes are published at most this often (event time)
  * @param neighboursEvery top-K neighbours of changed items are recomputed this often (event time)
  * @param neighbours how many neighbours each item keeps
+ * @param minEvidence vector length an item needs before it gets (and is) a neighbour: about 1 per
+ *     co-occurrence of weight 1, so rare items with a chance co-occurrence stay out
  */
 public record SimilarityConfig(
         int dims,
@@ -28,7 +30,8 @@ public record SimilarityConfig(
         int recentItems,
         Duration publishEvery,
         Duration neighboursEvery,
-        int neighbours)
+        int neighbours,
+        double minEvidence)
         implements Serializable {
 
     public static final SimilarityConfig DEFAULTS =
@@ -40,9 +43,10 @@ public record SimilarityConfig(
                     Duration.ofDays(7),
                     0.25,
                     20,
-                    Duration.ofMinutes(5),
                     Duration.ofHours(1),
-                    20);
+                    Duration.ofDays(1),
+                    20,
+                    2.0);
 
     public SimilarityConfig {
         if (dims < 8 || nonZeros < 1 || nonZeros > dims || neighbours < 1 || recentItems < 1) {

@@ -20,17 +20,22 @@ public final class Vectors {
         return true;
     }
 
+    public static double norm(float[] vector) {
+        double sum = 0;
+        for (float value : vector) {
+            sum += (double) value * value;
+        }
+        return Math.sqrt(sum);
+    }
+
     /** A unit-length copy; null for the zero vector (which has no direction). */
     public static float[] normalized(float[] vector) {
-        double norm = 0;
-        for (float value : vector) {
-            norm += (double) value * value;
-        }
+        double norm = norm(vector);
         if (norm == 0) {
             return null;
         }
         float[] unit = new float[vector.length];
-        double inverse = 1.0 / Math.sqrt(norm);
+        double inverse = 1.0 / norm;
         for (int i = 0; i < vector.length; i++) {
             unit[i] = (float) (vector[i] * inverse);
         }

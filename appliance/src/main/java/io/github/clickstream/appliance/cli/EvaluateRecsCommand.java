@@ -7,12 +7,11 @@ import io.github.clickstream.appliance.events.ParseResult;
 import io.github.clickstream.appliance.events.datasets.DatasetFormat;
 import io.github.clickstream.appliance.events.datasets.DatasetReader;
 import io.github.clickstream.appliance.similarity.SimilarityConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,15 +29,7 @@ final class EvaluateRecsCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--input", required = true, description = "Event file (.gz read as gzip)")
-    Path input;
-
-    @Option(
-            names = "--format",
-            defaultValue = "canonical",
-            description =
-                    "taobao, rees46, retailrocket, online-retail or canonical. Default: ${DEFAULT-VALUE}")
-    String format;
+    @Mixin DatasetInputOptions dataset = new DatasetInputOptions();
 
     @Option(
             names = "--train-share",
@@ -55,21 +46,13 @@ final class EvaluateRecsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isReadable(input)) {
-            throw new ParameterException(spec.commandLine(), "Cannot read --input " + input);
-        }
+        DatasetFormat datasetFormat = dataset.validated(spec.commandLine());
         if (!(trainShare > 0 && trainShare < 1)) {
             throw new ParameterException(spec.commandLine(), "--train-share must be in (0, 1)");
         }
-        DatasetFormat datasetFormat;
-        try {
-            datasetFormat = DatasetFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
         List<ClickEvent> events = new ArrayList<>();
         long rejected = 0;
-        try (DatasetReader reader = new DatasetReader(input, datasetFormat)) {
+        try (DatasetReader reader = new DatasetReader(dataset.input, datasetFormat)) {
             while (reader.hasNext()) {
                 ParseResult result = reader.next();
                 if (result.valid()) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -31,15 +32,7 @@ final class FeaturesCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--input", required = true, description = "Event file (.gz read as gzip)")
-    Path input;
-
-    @Option(
-            names = "--format",
-            defaultValue = "canonical",
-            description =
-                    "taobao, rees46, retailrocket, online-retail or canonical. Default: ${DEFAULT-VALUE}")
-    String format;
+    @Mixin DatasetInputOptions dataset = new DatasetInputOptions();
 
     @Option(
             names = "--as-of",
@@ -55,22 +48,18 @@ final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isReadable(input)) {
-            throw new ParameterException(spec.commandLine(), "Cannot read --input " + input);
-        }
+        DatasetFormat datasetFormat = dataset.validated(spec.commandLine());
         Instant cutOff;
-        DatasetFormat datasetFormat;
         try {
             cutOff = Instant.parse(asOf);
-            datasetFormat = DatasetFormat.parse(format);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+        } catch (DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         spec.commandLine().getOut().println("Computing features as of " + cutOff + " ...");
         List<TrainingRow> rows =
                 TrainingTableJob.run(
                         StreamExecutionEnvironment.createLocalEnvironment(parallelism),
-                        input,
+                        dataset.input,
                         datasetFormat,
                         cutOff.toEpochMilli());
         try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

@@ -44,6 +44,27 @@ final class EvaluateRecsCommand implements Callable<Integer> {
             description = "Stop after this many next-item predictions. Default: ${DEFAULT-VALUE}")
     int maxCases;
 
+    @Option(names = "--dims", description = "Vector size to learn with. Default: the job's (64)")
+    Integer dims;
+
+    private SimilarityConfig similarity() {
+        SimilarityConfig d = SimilarityConfig.DEFAULTS;
+        return dims == null
+                ? d
+                : new SimilarityConfig(
+                        dims,
+                        d.nonZeros(),
+                        d.halfLife(),
+                        d.sessionGap(),
+                        d.historyWindow(),
+                        d.historyWeight(),
+                        d.recentItems(),
+                        d.publishEvery(),
+                        d.neighboursEvery(),
+                        d.neighbours(),
+                        d.minEvidence());
+    }
+
     @Override
     public Integer call() throws Exception {
         DatasetFormat datasetFormat = dataset.validated(spec.commandLine());
@@ -68,8 +89,7 @@ final class EvaluateRecsCommand implements Callable<Integer> {
                         "Read %,d events (%,d lines could not be used); learning ...%n",
                         events.size(), rejected);
         EvaluationReport report =
-                RecommendationEvaluation.run(
-                        events, trainShare, maxCases, SimilarityConfig.DEFAULTS);
+                RecommendationEvaluation.run(events, trainShare, maxCases, similarity());
         spec.commandLine().getOut().print(report.table());
         spec.commandLine().getOut().flush();
         return 0;

@@ -24,6 +24,8 @@ import org.elasticsearch.client.RestClientBuilder;
  */
 public final class ElasticsearchClients {
 
+    private static final int MAX_CONNECTIONS = 100;
+
     private ElasticsearchClients() {}
 
     public static ElasticsearchClient create(ElasticsearchConnection connection) {
@@ -37,6 +39,8 @@ public final class ElasticsearchClients {
         SSLContext tls = connection.caCertificate() == null ? null : tls(connection);
         builder.setHttpClientConfigCallback(
                 http -> {
+                    // the client's default of 10 connections queues a busy search API's calls
+                    http.setMaxConnPerRoute(MAX_CONNECTIONS).setMaxConnTotal(MAX_CONNECTIONS);
                     if (connection.username() != null) {
                         BasicCredentialsProvider credentials = new BasicCredentialsProvider();
                         credentials.setCredentials(

@@ -60,6 +60,7 @@ public final class UserScoring
     private transient ModelDeployer deployer;
     private transient ModelSet models;
     private transient Map<ModelSlot, byte[]> applied;
+    private transient boolean restoreChecked;
     private transient ValueState<Boolean> atRisk;
     private transient ValueState<String> segment;
     private transient Counter accepted;
@@ -128,9 +129,16 @@ public final class UserScoring
         }
     }
 
-    /** After a restore, the models accepted before it are in broadcast state; use them. */
+    /**
+     * After a restore, the models accepted before it are in broadcast state; use them. Checked on
+     * the first record only: later updates all pass through {@link #processBroadcastElement}.
+     */
     private void adoptRestoredModels(ReadOnlyBroadcastState<String, byte[]> state)
             throws Exception {
+        if (restoreChecked) {
+            return;
+        }
+        restoreChecked = true;
         for (ModelSlot slot : ModelSlot.values()) {
             byte[] stored = state.get(slot.key());
             if (stored != null && stored != applied.get(slot)) {

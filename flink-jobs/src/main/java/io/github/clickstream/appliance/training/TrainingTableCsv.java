@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Writes training rows as CSV whose column names are the feature names the models use (snake_case,
@@ -14,7 +14,8 @@ import java.util.function.Function;
  */
 public final class TrainingTableCsv {
 
-    private record Column(String name, Function<TrainingRow, Object> value) {}
+    /** A column's value from the row and the row's model features (computed once per row). */
+    private record Column(String name, BiFunction<TrainingRow, double[], Object> value) {}
 
     private static final List<Column> COLUMNS = columns();
 
@@ -22,17 +23,21 @@ public final class TrainingTableCsv {
 
     private static List<Column> columns() {
         List<Column> columns = new ArrayList<>();
-        columns.add(new Column("user_id", row -> row.features().userId()));
+        columns.add(new Column("user_id", (row, features) -> row.features().userId()));
         for (int i = 0; i < ModelFeatures.NAMES.size(); i++) {
             int position = i;
             columns.add(
                     new Column(
                             ModelFeatures.NAMES.get(i),
-                            row -> cell(ModelFeatures.values(row.features())[position])));
+                            (row, features) -> cell(features[position])));
         }
-        columns.add(new Column("favourite_category", row -> row.features().favouriteCategory()));
-        columns.add(new Column("purchased_next_7d", row -> row.purchasedNext7d() ? 1 : 0));
-        columns.add(new Column("churned_30d", row -> row.churned30d() ? 1 : 0));
+        columns.add(
+                new Column(
+                        "favourite_category",
+                        (row, features) -> row.features().favouriteCategory()));
+        columns.add(
+                new Column("purchased_next_7d", (row, features) -> row.purchasedNext7d() ? 1 : 0));
+        columns.add(new Column("churned_30d", (row, features) -> row.churned30d() ? 1 : 0));
         return List.copyOf(columns);
     }
 
@@ -55,11 +60,12 @@ public final class TrainingTableCsv {
         out.write(String.join(",", header()));
         out.write('\n');
         for (TrainingRow row : rows) {
+            double[] features = ModelFeatures.values(row.features());
             for (int i = 0; i < COLUMNS.size(); i++) {
                 if (i > 0) {
                     out.write(',');
                 }
-                Object value = COLUMNS.get(i).value().apply(row);
+                Object value = COLUMNS.get(i).value().apply(row, features);
                 out.write(value == null ? "" : quoted(value.toString()));
             }
             out.write('\n');

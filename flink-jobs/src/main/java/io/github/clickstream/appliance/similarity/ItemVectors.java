@@ -76,15 +76,9 @@ public final class ItemVectors extends KeyedProcessFunction<String, ItemSignal, 
         }
         if (!item.publishPending) {
             item.publishPending = true;
-            ctx.timerService().registerEventTimeTimer(publishTime(at));
+            ctx.timerService().registerEventTimeTimer(config.publishTime(at));
         }
         state.update(item);
-    }
-
-    /** The end of the publishing period {@code at} falls in. */
-    private long publishTime(long at) {
-        long every = config.publishEvery().toMillis();
-        return (Math.floorDiv(at, every) + 1) * every;
     }
 
     @Override
@@ -94,7 +88,9 @@ public final class ItemVectors extends KeyedProcessFunction<String, ItemSignal, 
             apply(signal, ctx);
         }
         ItemState item = state.value();
-        if (item == null || !item.publishPending || timestamp != publishTime(timestamp - 1)) {
+        if (item == null
+                || !item.publishPending
+                || timestamp != config.publishTime(timestamp - 1)) {
             return;
         }
         item.publishPending = false;

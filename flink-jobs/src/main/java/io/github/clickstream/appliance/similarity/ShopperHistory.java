@@ -80,15 +80,9 @@ public final class ShopperHistory extends KeyedProcessFunction<String, ClickEven
         }
         if (!shopper.publishPending) {
             shopper.publishPending = true;
-            ctx.timerService().registerEventTimeTimer(publishTime(at));
+            ctx.timerService().registerEventTimeTimer(config.publishTime(at));
         }
         state.update(shopper);
-    }
-
-    /** The end of the publishing period {@code at} falls in. */
-    private long publishTime(long at) {
-        long every = config.publishEvery().toMillis();
-        return (Math.floorDiv(at, every) + 1) * every;
     }
 
     /** The weight this event adds: all of it, or what it adds over the same item this session. */
@@ -123,7 +117,9 @@ public final class ShopperHistory extends KeyedProcessFunction<String, ClickEven
             handle(event, ctx, out);
         }
         ShopperState shopper = state.value();
-        if (shopper == null || !shopper.publishPending || timestamp != publishTime(timestamp - 1)) {
+        if (shopper == null
+                || !shopper.publishPending
+                || timestamp != config.publishTime(timestamp - 1)) {
             return;
         }
         shopper.publishPending = false;

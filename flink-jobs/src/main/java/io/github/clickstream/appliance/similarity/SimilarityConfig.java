@@ -55,6 +55,12 @@ public record SimilarityConfig(
         }
     }
 
+    /** The end of the publishing period {@code at} falls in (shoppers and items alike). */
+    long publishTime(long at) {
+        long every = publishEvery.toMillis();
+        return (Math.floorDiv(at, every) + 1) * every;
+    }
+
     /** How much a shopper's event on an item tells about their taste. */
     static double typeWeight(io.github.clickstream.appliance.events.EventType type) {
         return switch (type) {

@@ -48,14 +48,18 @@ public final class SearchApi {
                             config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
                             config.requestLogger.http(metrics::record);
                         });
-        app.get("/api/v1/items/{id}/similar", new SimilarItemsHandler(items));
-        app.get("/api/v1/users/{id}/recommendations", new RecommendationsHandler(items, users));
+        app.get("/api/v1/items/{id}/similar", new SimilarItemsHandler(items), ApiRole.READER);
+        app.get(
+                "/api/v1/users/{id}/recommendations",
+                new RecommendationsHandler(items, users),
+                ApiRole.READER);
         app.post(
                 "/api/v1/audiences/lookalike",
-                new LookalikeHandler(users, AudienceQuery.fromUsersMapping()));
-        app.get("/health", new HealthHandler(client));
-        app.get("/metrics", metrics::scrape);
-        app.get("/openapi.json", new OpenApiHandler());
+                new LookalikeHandler(users, AudienceQuery.fromUsersMapping()),
+                ApiRole.READER);
+        app.get("/health", new HealthHandler(client), ApiRole.OPEN);
+        app.get("/metrics", metrics::scrape, ApiRole.OPEN);
+        app.get("/openapi.json", new OpenApiHandler(), ApiRole.OPEN);
         ErrorMapper.register(app);
         return app;
     }

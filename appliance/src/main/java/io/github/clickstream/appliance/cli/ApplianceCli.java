@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.cli;
 
+import io.github.clickstream.appliance.api.ApiKeyCommand;
 import io.github.clickstream.appliance.api.SearchApiMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             DeployModelCommand.class,
             EvaluateRecsCommand.class,
             SearchApiMain.class,
+            ApiKeyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ApplianceCli {

@@ -2,6 +2,8 @@ package io.github.clickstream.appliance.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.github.clickstream.appliance.api.ApiKeys;
+import io.github.clickstream.appliance.api.ApiRole;
 import io.github.clickstream.appliance.api.RunningSearchApi;
 import io.github.clickstream.appliance.api.SearchApi;
 import io.github.clickstream.appliance.api.SearchApiConfig;
@@ -106,6 +108,7 @@ final class DemoCommand implements Callable<Integer> {
             JobClient job = startJob(stack, connection, checkpoints);
             AtomicLong sent = new AtomicLong();
             CompletableFuture<Void> publishing = publish(stack, sent);
+            ApiKeys.NewKey apiKey = ApiKeys.generate("demo", ApiRole.ADMIN);
             try (ElasticsearchClient es = ElasticsearchClients.create(connection);
                     RunningSearchApi api =
                             SearchApi.start(
@@ -113,11 +116,18 @@ final class DemoCommand implements Callable<Integer> {
                                             "127.0.0.1",
                                             apiPort,
                                             connection,
-                                            SearchApiConfig.DEFAULT_ELASTICSEARCH_TIMEOUT))) {
-                out.println("Search API on " + api.url());
+                                            SearchApiConfig.DEFAULT_ELASTICSEARCH_TIMEOUT,
+                                            ApiKeys.parse(apiKey.configLine())))) {
+                out.println(
+                        "Search API on "
+                                + api.url()
+                                + " (admin key for this run: "
+                                + apiKey.token()
+                                + ")");
                 watch(out, es, sent, publishing);
                 out.println();
-                DemoHints.print(out, es, stack.elasticsearch().httpUrl(), api.url());
+                DemoHints.print(
+                        out, es, stack.elasticsearch().httpUrl(), api.url(), apiKey.token());
             } finally {
                 publishing.cancel(true);
                 job.cancel().get();

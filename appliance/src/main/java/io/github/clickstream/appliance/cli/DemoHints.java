@@ -12,8 +12,10 @@ final class DemoHints {
 
     private DemoHints() {}
 
-    static void print(PrintWriter out, ElasticsearchClient es, String url, String api)
+    static void print(
+            PrintWriter out, ElasticsearchClient es, String url, String api, String apiKey)
             throws IOException {
+        String auth = "-H 'Authorization: Bearer " + apiKey + "' ";
         var busiest =
                 es.search(
                                 s ->
@@ -58,10 +60,19 @@ final class DemoHints {
         String item = anyItemWithNeighbours(es);
         out.println(
                 "  # the search API: recommendations for that shopper, similar items, lookalikes");
-        out.println("  curl '" + api + "/api/v1/users/" + user + "/recommendations?size=5'");
-        out.println("  curl '" + api + "/api/v1/items/" + item + "/similar?size=5'");
         out.println(
-                "  curl -X POST -H 'content-type: application/json' '"
+                "  curl "
+                        + auth
+                        + "'"
+                        + api
+                        + "/api/v1/users/"
+                        + user
+                        + "/recommendations?size=5'");
+        out.println("  curl " + auth + "'" + api + "/api/v1/items/" + item + "/similar?size=5'");
+        out.println(
+                "  curl "
+                        + auth
+                        + "-X POST -H 'content-type: application/json' '"
                         + api
                         + "/api/v1/audiences/lookalike' -d '{\"seed_users\":[\""
                         + user

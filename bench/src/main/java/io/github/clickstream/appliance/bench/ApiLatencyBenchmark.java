@@ -1,6 +1,8 @@
 package io.github.clickstream.appliance.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.clickstream.appliance.api.ApiKeys;
+import io.github.clickstream.appliance.api.ApiRole;
 import io.github.clickstream.appliance.api.RunningSearchApi;
 import io.github.clickstream.appliance.api.SearchApi;
 import io.github.clickstream.appliance.api.SearchApiConfig;
@@ -27,6 +29,8 @@ import java.util.Random;
  */
 public final class ApiLatencyBenchmark {
 
+    private static final ApiKeys.NewKey KEY = ApiKeys.generate("bench", ApiRole.READER);
+
     private static final int ITEMS = 5_000;
     private static final int USERS = 500;
     private static final int DIMS = 64;
@@ -42,7 +46,9 @@ public final class ApiLatencyBenchmark {
             ElasticsearchConnection connection = ElasticsearchConnection.of(node.httpUrl());
             IndexSetup.apply(connection);
             List<float[]> tastes = load(node.httpUrl());
-            try (RunningSearchApi api = SearchApi.start(SearchApiConfig.local(connection))) {
+            try (RunningSearchApi api =
+                    SearchApi.start(
+                            SearchApiConfig.local(connection, ApiKeys.parse(KEY.configLine())))) {
                 OpenLoopLoad load = new OpenLoopLoad();
                 System.out.printf(
                         "%d items, %d users, %d req/s for %s per run%n",
@@ -87,6 +93,7 @@ public final class ApiLatencyBenchmark {
                                         + "/api/v1/users/bench-user-"
                                         + (i % USERS)
                                         + "/recommendations?size=10"))
+                .header("Authorization", "Bearer " + KEY.token())
                 .build();
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ApiMetrics {
 
+    static final String UNMATCHED = "unmatched";
     static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final PrometheusMeterRegistry registry =
@@ -48,10 +49,11 @@ final class ApiMetrics {
         ctx.contentType(PROMETHEUS_CONTENT_TYPE).result(registry.scrape());
     }
 
-    private static String endpoint(Context ctx) {
+    /** The route template a request matched, or {@link #UNMATCHED}. */
+    static String endpoint(Context ctx) {
         // Requests that matched no route would otherwise add one series per path tried.
         if (ctx.handlerType() == HandlerType.BEFORE || ctx.endpointHandlerPath().isEmpty()) {
-            return "unmatched";
+            return UNMATCHED;
         }
         return ctx.endpointHandlerPath();
     }

@@ -23,7 +23,7 @@ public final class SearchApi {
         ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch());
         try {
             Javalin app =
-                    routes(withTimeout(client, config.elasticsearchTimeout()))
+                    routes(withTimeout(client, config.elasticsearchTimeout()), config.apiKeys())
                             .start(config.host(), config.port());
             return new RunningSearchApi(app, client, config.host());
         } catch (RuntimeException e) {
@@ -36,18 +36,24 @@ public final class SearchApi {
         }
     }
 
-    /** The app with every route, not started. */
-    public static Javalin routes(ElasticsearchClient client) {
+    /** The app with every route, not started; {@code keys} are the API keys it accepts. */
+    public static Javalin routes(ElasticsearchClient client, ApiKeys keys) {
         ItemSearches items = new ItemSearches(client);
         UserSearches users = new UserSearches(client);
         ApiMetrics metrics = new ApiMetrics();
+        AccessLog accessLog = new AccessLog();
         Javalin app =
                 Javalin.create(
                         config -> {
                             config.showJavalinBanner = false;
                             config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
-                            config.requestLogger.http(metrics::record);
+                            config.requestLogger.http(
+                                    (ctx, millis) -> {
+                                        metrics.record(ctx, millis);
+                                        accessLog.record(ctx, millis);
+                                    });
                         });
+        app.beforeMatched(new ApiKeyAuth(keys));
         app.get("/api/v1/items/{id}/similar", new SimilarItemsHandler(items), ApiRole.READER);
         app.get(
                 "/api/v1/users/{id}/recommendations",

@@ -6,13 +6,15 @@ import java.util.Objects;
 
 /**
  * How the search API runs: where it listens (port 0 picks a free port), which Elasticsearch it
- * reads, and how long it waits for each Elasticsearch call before answering 503.
+ * reads, how long it waits for each Elasticsearch call before answering 503, and which API keys it
+ * accepts (at least one).
  */
 public record SearchApiConfig(
         String host,
         int port,
         ElasticsearchConnection elasticsearch,
-        Duration elasticsearchTimeout) {
+        Duration elasticsearchTimeout,
+        ApiKeys apiKeys) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -21,6 +23,12 @@ public record SearchApiConfig(
     public SearchApiConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(elasticsearch, "elasticsearch");
+        if (apiKeys == null || apiKeys.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "No API keys configured: every endpoint but /health would refuse all callers."
+                            + " Generate one with `appliance api-key --name NAME --role reader`"
+                            + " and pass the printed line with --api-keys or API_KEYS");
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("Port must be 0 to 65535 (set --port), got " + port);
         }
@@ -33,7 +41,8 @@ public record SearchApiConfig(
     }
 
     /** Loopback on a free port, default timeout: for tests and embedding in the demo. */
-    public static SearchApiConfig local(ElasticsearchConnection elasticsearch) {
-        return new SearchApiConfig("127.0.0.1", 0, elasticsearch, DEFAULT_ELASTICSEARCH_TIMEOUT);
+    public static SearchApiConfig local(ElasticsearchConnection elasticsearch, ApiKeys apiKeys) {
+        return new SearchApiConfig(
+                "127.0.0.1", 0, elasticsearch, DEFAULT_ELASTICSEARCH_TIMEOUT, apiKeys);
     }
 }

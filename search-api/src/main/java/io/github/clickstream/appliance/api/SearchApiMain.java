@@ -1,6 +1,9 @@
 package io.github.clickstream.appliance.api;
 
 import io.github.clickstream.appliance.mappings.ElasticsearchConnectionOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,7 +16,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "search-api",
         mixinStandardHelpOptions = true,
-        description = "REST API for recommendations, similar items and lookalike audiences.")
+        description =
+                "REST API for recommendations, similar items, audiences, segments, experiments"
+                        + " and erasure; callers need an API key.")
 public final class SearchApiMain implements Callable<Integer> {
 
     @Option(
@@ -36,6 +41,20 @@ public final class SearchApiMain implements Callable<Integer> {
                     "Longest wait for one Elasticsearch call, ISO-8601 (env ES_TIMEOUT). Default: ${DEFAULT-VALUE}")
     Duration elasticsearchTimeout;
 
+    @Option(
+            names = "--api-keys",
+            defaultValue = "${env:API_KEYS}",
+            description =
+                    "Accepted API keys as name:role:sha256 entries, comma-separated (env API_KEYS);"
+                            + " `appliance api-key` makes one")
+    String apiKeys;
+
+    @Option(
+            names = "--api-keys-file",
+            defaultValue = "${env:API_KEYS_FILE}",
+            description = "File of name:role:sha256 lines, added to --api-keys (env API_KEYS_FILE)")
+    Path apiKeysFile;
+
     @Mixin ElasticsearchConnectionOptions elasticsearch = new ElasticsearchConnectionOptions();
 
     public static void main(String[] args) {
@@ -52,9 +71,14 @@ public final class SearchApiMain implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         SearchApiConfig config =
-                new SearchApiConfig(host, port, elasticsearch.toConnection(), elasticsearchTimeout);
+                new SearchApiConfig(
+                        host,
+                        port,
+                        elasticsearch.toConnection(),
+                        elasticsearchTimeout,
+                        ApiKeys.parse(configuredKeys()));
         RunningSearchApi api = SearchApi.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -70,8 +94,15 @@ public final class SearchApiMain implements Callable<Integer> {
                         + api.url()
                         + " (Elasticsearch "
                         + config.elasticsearch().url()
-                        + "); Ctrl-C stops it");
+                        + ", "
+                        + config.apiKeys().size()
+                        + " API keys); Ctrl-C stops it");
         stopped.await();
         return 0;
+    }
+
+    private String configuredKeys() throws IOException {
+        String keys = apiKeys == null ? "" : apiKeys;
+        return apiKeysFile == null ? keys : keys + "\n" + Files.readString(apiKeysFile);
     }
 }

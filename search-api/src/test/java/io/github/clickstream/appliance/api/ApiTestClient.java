@@ -51,14 +51,26 @@ final class ApiTestClient {
                     .build();
     private final String baseUrl;
     private final boolean expectNo5xx;
+    private final String token;
 
+    /** A client with the admin test key, so tests of what an endpoint does pass the auth check. */
     ApiTestClient(String baseUrl) {
         this(baseUrl, true);
     }
 
     ApiTestClient(String baseUrl, boolean expectNo5xx) {
+        this(baseUrl, expectNo5xx, TestKeys.ADMIN_TOKEN);
+    }
+
+    private ApiTestClient(String baseUrl, boolean expectNo5xx, String token) {
         this.baseUrl = baseUrl;
         this.expectNo5xx = expectNo5xx;
+        this.token = token;
+    }
+
+    /** The same client presenting {@code token} instead, or no key at all when null. */
+    ApiTestClient withToken(String token) {
+        return new ApiTestClient(baseUrl, expectNo5xx, token);
     }
 
     Response get(String pathAndQuery) {
@@ -72,12 +84,36 @@ final class ApiTestClient {
                         .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A GET with one extra header, e.g. a malformed Authorization. */
+    Response requestWithHeader(String path, String header, String value) {
+        return send(HttpRequest.newBuilder(uri(path)).header(header, value).GET());
+    }
+
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    /** Any method; a body, when given, is sent as JSON. */
+    Response request(String method, String path, String body) {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private URI uri(String pathAndQuery) {
         return URI.create(baseUrl + pathAndQuery);
     }
 
     private Response send(HttpRequest.Builder request) {
         try {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
             HttpResponse<String> response =
                     http.send(
                             request.timeout(Duration.ofSeconds(30)).build(),

@@ -32,7 +32,7 @@ class InvalidInputITCase {
                         Fixtures.item(
                                 "ii-item", "ii-cat", "ii-brand", 1, Fixtures.vector(60, 61, 0.1))),
                 List.of());
-        api = SearchApi.start(SearchApiConfig.local(connection));
+        api = SearchApi.start(SearchApiConfig.local(connection, TestKeys.KEYS));
         client = new ApiTestClient(api.url());
     }
 

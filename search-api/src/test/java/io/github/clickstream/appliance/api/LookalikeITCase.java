@@ -34,7 +34,7 @@ class LookalikeITCase {
     static void start(ElasticsearchNode es) throws IOException {
         ElasticsearchConnection connection = ElasticsearchConnection.of(es.httpUrl());
         Fixtures.index(connection, List.of(), users());
-        api = SearchApi.start(SearchApiConfig.local(connection));
+        api = SearchApi.start(SearchApiConfig.local(connection, TestKeys.KEYS));
         client = new ApiTestClient(api.url());
     }
 

@@ -31,7 +31,7 @@ class ServiceEndpointsITCase {
                         Fixtures.item(
                                 "se-item", "se-cat", "se-brand", 1, Fixtures.vector(62, 63, 0.1))),
                 List.of());
-        api = SearchApi.start(SearchApiConfig.local(connection));
+        api = SearchApi.start(SearchApiConfig.local(connection, TestKeys.KEYS));
         client = new ApiTestClient(api.url());
     }
 
@@ -110,7 +110,8 @@ class ServiceEndpointsITCase {
         try (RunningSearchApi down =
                 SearchApi.start(
                         SearchApiConfig.local(
-                                ElasticsearchConnection.of("http://127.0.0.1:" + closedPort)))) {
+                                ElasticsearchConnection.of("http://127.0.0.1:" + closedPort),
+                                TestKeys.KEYS))) {
             ApiTestClient unchecked = new ApiTestClient(down.url(), false);
 
             ApiTestClient.Response health = unchecked.get("/health");
@@ -135,7 +136,8 @@ class ServiceEndpointsITCase {
                                         0,
                                         ElasticsearchConnection.of(
                                                 "http://127.0.0.1:" + hung.getLocalPort()),
-                                        Duration.ofMillis(300)))) {
+                                        Duration.ofMillis(300),
+                                        TestKeys.KEYS))) {
             ApiTestClient unchecked = new ApiTestClient(api.url(), false);
             long start = System.nanoTime();
 

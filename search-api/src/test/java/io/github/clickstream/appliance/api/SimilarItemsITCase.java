@@ -21,7 +21,7 @@ class SimilarItemsITCase {
     static void start(ElasticsearchNode es) throws IOException {
         ElasticsearchConnection connection = ElasticsearchConnection.of(es.httpUrl());
         Fixtures.index(connection, TasteClusters.items(), TasteClusters.users());
-        api = SearchApi.start(SearchApiConfig.local(connection));
+        api = SearchApi.start(SearchApiConfig.local(connection, TestKeys.KEYS));
         client = new ApiTestClient(api.url());
     }
 

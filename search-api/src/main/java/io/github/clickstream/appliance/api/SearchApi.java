@@ -63,6 +63,10 @@ public final class SearchApi {
                 "/api/v1/audiences/lookalike",
                 new LookalikeHandler(users, AudienceQuery.fromUsersMapping()),
                 ApiRole.READER);
+        app.get(
+                "/api/v1/experiments/{id}",
+                new ExperimentHandler(new ExperimentSearches(client)),
+                ApiRole.READER);
         app.get("/health", new HealthHandler(client), ApiRole.OPEN);
         app.get("/metrics", metrics::scrape, ApiRole.OPEN);
         app.get("/openapi.json", new OpenApiHandler(), ApiRole.OPEN);

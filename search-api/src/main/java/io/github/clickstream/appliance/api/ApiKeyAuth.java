@@ -14,6 +14,7 @@ final class ApiKeyAuth implements Handler {
 
     static final String KEY_NAME_ATTRIBUTE = "api-key-name";
     private static final String BEARER = "Bearer ";
+    private static final String WEBJARS = "/webjars/";
 
     private final ApiKeys keys;
 
@@ -49,8 +50,14 @@ final class ApiKeyAuth implements Handler {
         }
     }
 
-    /** The strongest role the route was registered with; routes without one need admin. */
+    /**
+     * The strongest role the route was registered with. Static files (the docs page's Swagger UI
+     * assets under /webjars) are open; any other route registered without a role needs admin.
+     */
     private static ApiRole required(Context ctx) {
+        if (ctx.routeRoles().isEmpty() && ctx.path().startsWith(WEBJARS)) {
+            return ApiRole.OPEN;
+        }
         ApiRole required = null;
         for (RouteRole role : ctx.routeRoles()) {
             if (role instanceof ApiRole apiRole

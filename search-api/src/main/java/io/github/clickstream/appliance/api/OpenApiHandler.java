@@ -2,9 +2,6 @@ package io.github.clickstream.appliance.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /** {@code GET /openapi.json}: the hand-written OpenAPI 3 document shipped as a resource. */
 final class OpenApiHandler implements Handler {
@@ -14,14 +11,7 @@ final class OpenApiHandler implements Handler {
     private final byte[] document;
 
     OpenApiHandler() {
-        try (InputStream in = OpenApiHandler.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Resource " + RESOURCE + " is missing");
-            }
-            document = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        document = ClasspathResources.read(RESOURCE);
     }
 
     @Override

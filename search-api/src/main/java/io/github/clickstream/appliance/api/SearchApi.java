@@ -46,6 +46,7 @@ public final class SearchApi {
                 Javalin.create(
                         config -> {
                             config.showJavalinBanner = false;
+                            config.staticFiles.enableWebjars();
                             config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
                             config.requestLogger.http(
                                     (ctx, millis) -> {
@@ -70,6 +71,7 @@ public final class SearchApi {
         app.get("/health", new HealthHandler(client), ApiRole.OPEN);
         app.get("/metrics", metrics::scrape, ApiRole.OPEN);
         app.get("/openapi.json", new OpenApiHandler(), ApiRole.OPEN);
+        app.get("/docs", new DocsPageHandler(), ApiRole.OPEN);
         ErrorMapper.register(app);
         return app;
     }

@@ -11,6 +11,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,11 +96,28 @@ class ServiceEndpointsITCase {
                         "/api/v1/items/{id}/similar",
                         "/api/v1/users/{id}/recommendations",
                         "/api/v1/audiences/lookalike",
+                        "/api/v1/experiments/{id}",
+                        "/docs",
                         "/health",
                         "/metrics",
                         "/openapi.json");
         JsonNode lookalike = response.json().path("paths").path("/api/v1/audiences/lookalike");
         assertThat(lookalike.has("post")).isTrue();
+    }
+
+    @Test
+    void docsPageRendersTheDocumentWithAssetsTheServiceItselfServes() {
+        ApiTestClient.Response page = client.withToken(null).get("/docs");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("url: \"/openapi.json\"");
+        Matcher bundle =
+                Pattern.compile("src=\"(/webjars/swagger-ui/[^\"]+/swagger-ui-bundle\\.js)\"")
+                        .matcher(page.body());
+        assertThat(bundle.find()).as(page.body()).isTrue();
+        ApiTestClient.Response script = client.withToken(null).get(bundle.group(1));
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body()).contains("SwaggerUIBundle");
     }
 
     @Test

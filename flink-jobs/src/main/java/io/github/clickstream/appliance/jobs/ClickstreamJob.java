@@ -58,7 +58,7 @@ public final class ClickstreamJob {
                         ? ClickstreamPipeline.noModelUpdates(env)
                         : env.fromSource(
                                         modelSource(config),
-                                        WatermarkStrategy.noWatermarks(),
+                                        ControlStreamWatermarks.neverHoldBackEventTime(),
                                         "Kafka models")
                                 .uid("kafka-models");
         PipelineOutputs outputs = ClickstreamPipeline.build(raw, modelUpdates, config.pipeline());

@@ -11,36 +11,39 @@ import org.apache.flink.util.Collector;
 
 /**
  * Spreads each session over the funnel buckets it counts in: the 1-minute and the 1-hour bucket of
- * its start, for the dimensions "all", each category it touched and its experiment variant. The
- * sessions a late event merged away are withdrawn from the buckets of their own start.
+ * its start, for the dimensions "all", each category it touched, its experiment variant and its
+ * shopper's segment. The sessions a late event merged away are withdrawn from the buckets of their
+ * own start.
  */
-public class FunnelBuckets implements FlatMapFunction<SessionSummary, FunnelUpdate> {
+public class FunnelBuckets implements FlatMapFunction<SegmentedSession, FunnelUpdate> {
 
     static final Map<String, Long> BUCKET_SIZES =
             Map.of("1m", Duration.ofMinutes(1).toMillis(), "1h", Duration.ofHours(1).toMillis());
 
     @Override
-    public void flatMap(SessionSummary session, Collector<FunnelUpdate> out) {
+    public void flatMap(SegmentedSession segmented, Collector<FunnelUpdate> out) {
+        SessionSummary session = segmented.session();
         for (long replacedStart : session.replacedStarts()) {
             emit(
-                    session,
+                    segmented,
                     replacedStart,
                     SessionSummary.sessionId(session.userId(), replacedStart),
                     true,
                     out);
         }
-        emit(session, session.start(), session.sessionId(), false, out);
+        emit(segmented, session.start(), session.sessionId(), false, out);
     }
 
     private static void emit(
-            SessionSummary session,
+            SegmentedSession segmented,
             long start,
             String sessionId,
             boolean retract,
             Collector<FunnelUpdate> out) {
+        SessionSummary session = segmented.session();
         for (Map.Entry<String, Long> size : BUCKET_SIZES.entrySet()) {
             long bucketStart = start - Math.floorMod(start, size.getValue());
-            for (String[] dimension : dimensions(session)) {
+            for (String[] dimension : dimensions(segmented)) {
                 out.collect(
                         new FunnelUpdate(
                                 size.getKey(),
@@ -59,9 +62,11 @@ public class FunnelBuckets implements FlatMapFunction<SessionSummary, FunnelUpda
         }
     }
 
-    private static List<String[]> dimensions(SessionSummary session) {
+    private static List<String[]> dimensions(SegmentedSession segmented) {
+        SessionSummary session = segmented.session();
         List<String[]> dimensions = new ArrayList<>();
         dimensions.add(new String[] {"all", "all"});
+        dimensions.add(new String[] {"segment", segmented.segment()});
         session.categoryEvents().keySet().stream()
                 .sorted()
                 .forEach(category -> dimensions.add(new String[] {"category", category}));

@@ -90,7 +90,7 @@ public final class ClickstreamPipeline {
                 scored,
                 scored.getSideOutput(UserScoring.MARKETING_ACTIONS),
                 similarity,
-                FunnelMetrics.of(sessions, config),
+                FunnelMetrics.of(sessions, scored, config),
                 ProductMetrics.of(unique, config),
                 CohortMetrics.of(sessions),
                 deadLetters);

@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.similarity;
 
+import io.github.clickstream.appliance.ordering.EventTimeBuffer;
 import java.util.Comparator;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;

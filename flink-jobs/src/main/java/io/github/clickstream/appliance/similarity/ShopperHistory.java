@@ -2,6 +2,7 @@ package io.github.clickstream.appliance.similarity;
 
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.events.EventType;
+import io.github.clickstream.appliance.ordering.EventTimeBuffer;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;

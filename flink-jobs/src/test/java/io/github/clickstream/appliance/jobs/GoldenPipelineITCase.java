@@ -440,6 +440,63 @@ class GoldenPipelineITCase {
     }
 
     @Test
+    void funnelBySegmentCountsEachSessionUnderTheSegmentScoredBeforeIt() throws IOException {
+        // 09:00-10:00 holds every shopper's first session: nobody was scored before it.
+        MetricDocument unscored =
+                metric("funnel:1h:" + instant(0).toEpochMilli() + ":segment:unscored");
+        assertThat(unscored.sessions()).isEqualTo(4);
+        assertThat(unscored.revenue()).isEqualTo(50.0);
+        // 10:00 holds u1's second session; u1 was scored into a segment after the first.
+        List<MetricDocument> ten =
+                es
+                        .search(
+                                s ->
+                                        s.index("metrics-2026.11")
+                                                .query(
+                                                        q ->
+                                                                q.bool(
+                                                                        b ->
+                                                                                b.filter(
+                                                                                                f ->
+                                                                                                        f
+                                                                                                                .term(
+                                                                                                                        t ->
+                                                                                                                                t.field(
+                                                                                                                                                "dimension")
+                                                                                                                                        .value(
+                                                                                                                                                "segment")))
+                                                                                        .filter(
+                                                                                                f ->
+                                                                                                        f
+                                                                                                                .term(
+                                                                                                                        t ->
+                                                                                                                                t.field(
+                                                                                                                                                "bucket_start")
+                                                                                                                                        .value(
+                                                                                                                                                instant(
+                                                                                                                                                                60)
+                                                                                                                                                        .toEpochMilli())))
+                                                                                        .filter(
+                                                                                                f ->
+                                                                                                        f
+                                                                                                                .term(
+                                                                                                                        t ->
+                                                                                                                                t.field(
+                                                                                                                                                "bucket_size")
+                                                                                                                                        .value(
+                                                                                                                                                "1h"))))),
+                                MetricDocument.class)
+                        .hits()
+                        .hits()
+                        .stream()
+                        .map(h -> h.source())
+                        .filter(m -> m.sessions() > 0)
+                        .toList();
+        assertThat(ten).hasSize(1);
+        assertThat(ten.get(0).dimensionValue()).isNotEqualTo("unscored");
+    }
+
+    @Test
     void productMetricsCountEachItemAndCategoryPerHour() throws IOException {
         String nine = "product:1h:" + instant(0).toEpochMilli();
         MetricDocument itemI2 = metric(nine + ":item:i2");

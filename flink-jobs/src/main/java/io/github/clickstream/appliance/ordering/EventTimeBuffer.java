@@ -1,4 +1,4 @@
-package io.github.clickstream.appliance.similarity;
+package io.github.clickstream.appliance.ordering;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,12 +14,12 @@ import org.apache.flink.streaming.api.TimerService;
  * Holds a key's records until the watermark passes their timestamp, then hands them out in a fixed
  * order, so an operator's result does not depend on the order records arrived in.
  */
-final class EventTimeBuffer<T> {
+public final class EventTimeBuffer<T> {
 
     private final MapState<Long, List<T>> waiting;
     private final Comparator<T> order;
 
-    EventTimeBuffer(
+    public EventTimeBuffer(
             RuntimeContext context,
             String name,
             Class<T> type,
@@ -32,7 +32,7 @@ final class EventTimeBuffer<T> {
     }
 
     /** Keeps the record and asks for a timer at its timestamp. */
-    void add(T record, long timestamp, TimerService timers) throws Exception {
+    public void add(T record, long timestamp, TimerService timers) throws Exception {
         List<T> atTime = waiting.get(timestamp);
         List<T> next = atTime == null ? new ArrayList<>() : new ArrayList<>(atTime);
         next.add(record);
@@ -41,7 +41,7 @@ final class EventTimeBuffer<T> {
     }
 
     /** The records of {@code timestamp} in order, removed from the buffer (empty if none). */
-    List<T> take(long timestamp) throws Exception {
+    public List<T> take(long timestamp) throws Exception {
         List<T> due = waiting.get(timestamp);
         if (due == null) {
             return List.of();

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every Lens visualization of the dashboards, run as Elasticsearch aggregations translated from its
@@ -90,9 +92,11 @@ class DashboardQueriesITCase {
                                         }));
     }
 
-    @Test
-    void everyCohortRetainsAllItsShoppersInWeekZero() throws Exception {
-        LensLayer layer = layer("appliance-lens-cohort-retention");
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"appliance-lens-cohort-retention", "appliance-lens-cohort-repeat-purchase"})
+    void everyCohortRetainsAllItsShoppersInWeekZero(String lensId) throws Exception {
+        LensLayer layer = layer(lensId);
         List<Map<String, Object>> rows = rows(layer);
         List<Map<String, Object>> weekZero =
                 rows.stream().filter(r -> Long.valueOf(0).equals(r.get("weeks"))).toList();
@@ -101,6 +105,29 @@ class DashboardQueriesITCase {
                 .allSatisfy(
                         r -> assertThat((Double) r.get("retention")).isCloseTo(1.0, within(1e-9)));
         assertThat(rows).anySatisfy(r -> assertThat((Long) r.get("weeks")).isPositive());
+    }
+
+    @Test
+    void segmentsShareOutTheSessionsOfTheWholeShop() throws Exception {
+        double bySegment =
+                rows(layer("appliance-lens-funnel-by-segment")).stream()
+                        .mapToDouble(r -> (Double) r.get("sessions"))
+                        .sum();
+        var whole =
+                es.search(
+                        s ->
+                                s.index(layer("appliance-lens-funnel-by-segment").index())
+                                        .size(0)
+                                        .query(
+                                                Kql.toQuery(
+                                                        "metric : \"funnel\" and bucket_size :"
+                                                                + " \"1h\" and dimension : \"all\""))
+                                        .aggregations(
+                                                "sessions", a -> a.sum(m -> m.field("sessions"))),
+                        Void.class);
+
+        assertThat(bySegment).isPositive();
+        assertThat(bySegment).isEqualTo(whole.aggregations().get("sessions").sum().value());
     }
 
     @Test

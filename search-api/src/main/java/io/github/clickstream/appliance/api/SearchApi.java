@@ -20,10 +20,15 @@ public final class SearchApi {
 
     /** Connects to Elasticsearch and starts listening; close the result to stop both. */
     public static RunningSearchApi start(SearchApiConfig config) {
+        return start(config, ApiLimits.DEFAULTS);
+    }
+
+    /** As {@link #start(SearchApiConfig)}, with these page and export limits. */
+    public static RunningSearchApi start(SearchApiConfig config, ApiLimits limits) {
         ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch());
         try {
             Javalin app =
-                    routes(withTimeout(client, config.elasticsearchTimeout()))
+                    routes(withTimeout(client, config.elasticsearchTimeout()), limits)
                             .start(config.host(), config.port());
             return new RunningSearchApi(app, client, config.host());
         } catch (RuntimeException e) {
@@ -38,8 +43,14 @@ public final class SearchApi {
 
     /** The app with every route, not started. */
     public static Javalin routes(ElasticsearchClient client) {
+        return routes(client, ApiLimits.DEFAULTS);
+    }
+
+    /** The app with every route and these limits, not started. */
+    public static Javalin routes(ElasticsearchClient client, ApiLimits limits) {
         ItemSearches items = new ItemSearches(client);
         UserSearches users = new UserSearches(client);
+        AudienceQuery audienceQuery = AudienceQuery.fromUsersMapping();
         ApiMetrics metrics = new ApiMetrics();
         Javalin app =
                 Javalin.create(
@@ -55,8 +66,22 @@ public final class SearchApi {
                 ApiRole.READER);
         app.post(
                 "/api/v1/audiences/lookalike",
-                new LookalikeHandler(users, AudienceQuery.fromUsersMapping()),
+                new LookalikeHandler(users, audienceQuery),
                 ApiRole.READER);
+        app.get("/api/v1/users/{id}", new UserProfileHandler(users), ApiRole.READER);
+        app.get(
+                "/api/v1/segments",
+                new SegmentsHandler(new SegmentStatistics(client)),
+                ApiRole.READER);
+        AudienceSearches audiences = new AudienceSearches(client);
+        app.post(
+                "/api/v1/audiences/search",
+                new AudienceSearchHandler(audiences, audienceQuery, limits.maxPageSize()),
+                ApiRole.READER);
+        app.post(
+                "/api/v1/audiences/export",
+                new AudienceExportHandler(audiences, audienceQuery, limits),
+                ApiRole.ADMIN);
         app.get("/health", new HealthHandler(client), ApiRole.OPEN);
         app.get("/metrics", metrics::scrape, ApiRole.OPEN);
         app.get("/openapi.json", new OpenApiHandler(), ApiRole.OPEN);

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "search-api",
         mixinStandardHelpOptions = true,
-        description = "REST API for recommendations, similar items and lookalike audiences.")
+        description =
+                "REST API for recommendations, similar items, lookalike audiences, user profiles,"
+                        + " segments and audience search and export.")
 public final class SearchApiMain implements Callable<Integer> {
 
     @Option(
@@ -36,6 +38,28 @@ public final class SearchApiMain implements Callable<Integer> {
                     "Longest wait for one Elasticsearch call, ISO-8601 (env ES_TIMEOUT). Default: ${DEFAULT-VALUE}")
     Duration elasticsearchTimeout;
 
+    @Option(
+            names = "--max-page-size",
+            defaultValue = "${env:API_MAX_PAGE_SIZE:-" + ApiLimits.DEFAULT_MAX_PAGE_SIZE + "}",
+            description =
+                    "Largest page of /audiences/search (env API_MAX_PAGE_SIZE). Default: ${DEFAULT-VALUE}")
+    int maxPageSize;
+
+    @Option(
+            names = "--max-export-rows",
+            defaultValue = "${env:API_MAX_EXPORT_ROWS:-" + ApiLimits.DEFAULT_MAX_EXPORT_ROWS + "}",
+            description =
+                    "Most rows one /audiences/export sends (env API_MAX_EXPORT_ROWS). Default: ${DEFAULT-VALUE}")
+    long maxExportRows;
+
+    @Option(
+            names = "--export-page-size",
+            defaultValue =
+                    "${env:API_EXPORT_PAGE_SIZE:-" + ApiLimits.DEFAULT_EXPORT_PAGE_SIZE + "}",
+            description =
+                    "Rows an export reads from Elasticsearch per request (env API_EXPORT_PAGE_SIZE). Default: ${DEFAULT-VALUE}")
+    int exportPageSize;
+
     @Mixin ElasticsearchConnectionOptions elasticsearch = new ElasticsearchConnectionOptions();
 
     public static void main(String[] args) {
@@ -55,7 +79,8 @@ public final class SearchApiMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         SearchApiConfig config =
                 new SearchApiConfig(host, port, elasticsearch.toConnection(), elasticsearchTimeout);
-        RunningSearchApi api = SearchApi.start(config);
+        RunningSearchApi api =
+                SearchApi.start(config, new ApiLimits(maxPageSize, maxExportRows, exportPageSize));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(

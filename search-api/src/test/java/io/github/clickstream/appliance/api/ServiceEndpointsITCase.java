@@ -94,6 +94,10 @@ class ServiceEndpointsITCase {
                         "/api/v1/items/{id}/similar",
                         "/api/v1/users/{id}/recommendations",
                         "/api/v1/audiences/lookalike",
+                        "/api/v1/users/{id}",
+                        "/api/v1/segments",
+                        "/api/v1/audiences/search",
+                        "/api/v1/audiences/export",
                         "/health",
                         "/metrics",
                         "/openapi.json");

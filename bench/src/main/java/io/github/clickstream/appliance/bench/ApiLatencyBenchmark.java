@@ -1,11 +1,7 @@
 package io.github.clickstream.appliance.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.clickstream.appliance.api.ApiKeys;
-import io.github.clickstream.appliance.api.ApiRole;
 import io.github.clickstream.appliance.api.RunningSearchApi;
-import io.github.clickstream.appliance.api.SearchApi;
-import io.github.clickstream.appliance.api.SearchApiConfig;
 import io.github.clickstream.appliance.localstack.ElasticsearchNode;
 import io.github.clickstream.appliance.localstack.ElasticsearchOptions;
 import io.github.clickstream.appliance.localstack.LocalStack;
@@ -29,8 +25,6 @@ import java.util.Random;
  */
 public final class ApiLatencyBenchmark {
 
-    private static final ApiKeys.NewKey KEY = ApiKeys.generate("bench", ApiRole.READER);
-
     private static final int ITEMS = 5_000;
     private static final int USERS = 500;
     private static final int DIMS = 64;
@@ -46,9 +40,7 @@ public final class ApiLatencyBenchmark {
             ElasticsearchConnection connection = ElasticsearchConnection.of(node.httpUrl());
             IndexSetup.apply(connection);
             List<float[]> tastes = load(node.httpUrl());
-            try (RunningSearchApi api =
-                    SearchApi.start(
-                            SearchApiConfig.local(connection, ApiKeys.parse(KEY.configLine())))) {
+            try (RunningSearchApi api = BenchApi.start(connection)) {
                 OpenLoopLoad load = new OpenLoopLoad();
                 System.out.printf(
                         "%d items, %d users, %d req/s for %s per run%n",
@@ -87,13 +79,11 @@ public final class ApiLatencyBenchmark {
     }
 
     private static HttpRequest recommendations(String api, int i) {
-        return HttpRequest.newBuilder(
-                        URI.create(
-                                api
-                                        + "/api/v1/users/bench-user-"
-                                        + (i % USERS)
-                                        + "/recommendations?size=10"))
-                .header("Authorization", "Bearer " + KEY.token())
+        return BenchApi.request(
+                        api
+                                + "/api/v1/users/bench-user-"
+                                + (i % USERS)
+                                + "/recommendations?size=10")
                 .build();
     }
 

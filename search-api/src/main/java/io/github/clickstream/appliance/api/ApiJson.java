@@ -2,6 +2,7 @@ package io.github.clickstream.appliance.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,9 @@ final class ApiJson {
                     .setSerializationInclusion(JsonInclude.Include.ALWAYS)
                     .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                    .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                    // {"churn_risk": .., "churn_risk": ..} would otherwise keep the last silently.
+                    .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ApiJson() {}
 

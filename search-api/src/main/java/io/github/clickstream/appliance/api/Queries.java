@@ -20,6 +20,10 @@ final class Queries {
         return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(fieldValues))));
     }
 
+    static Query matchAll() {
+        return Query.of(q -> q.matchAll(m -> m));
+    }
+
     static Query anyOf(Query... queries) {
         return Query.of(q -> q.bool(b -> b.should(List.of(queries)).minimumShouldMatch("1")));
     }

@@ -20,10 +20,18 @@ public final class SearchApi {
 
     /** Connects to Elasticsearch and starts listening; close the result to stop both. */
     public static RunningSearchApi start(SearchApiConfig config) {
+        return start(config, ApiLimits.DEFAULTS);
+    }
+
+    /** As {@link #start(SearchApiConfig)}, with these page and export limits. */
+    public static RunningSearchApi start(SearchApiConfig config, ApiLimits limits) {
         ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch());
         try {
             Javalin app =
-                    routes(withTimeout(client, config.elasticsearchTimeout()), config.apiKeys())
+                    routes(
+                                    withTimeout(client, config.elasticsearchTimeout()),
+                                    config.apiKeys(),
+                                    limits)
                             .start(config.host(), config.port());
             return new RunningSearchApi(app, client, config.host());
         } catch (RuntimeException e) {
@@ -36,10 +44,14 @@ public final class SearchApi {
         }
     }
 
-    /** The app with every route, not started; {@code keys} are the API keys it accepts. */
-    public static Javalin routes(ElasticsearchClient client, ApiKeys keys) {
+    /**
+     * The app with every route, not started: {@code keys} are the API keys it accepts, {@code
+     * limits} the page and export caps.
+     */
+    public static Javalin routes(ElasticsearchClient client, ApiKeys keys, ApiLimits limits) {
         ItemSearches items = new ItemSearches(client);
         UserSearches users = new UserSearches(client);
+        AudienceQuery audienceQuery = AudienceQuery.fromUsersMapping();
         ApiMetrics metrics = new ApiMetrics();
         AccessLog accessLog = new AccessLog();
         Javalin app =
@@ -62,12 +74,26 @@ public final class SearchApi {
                 ApiRole.READER);
         app.post(
                 "/api/v1/audiences/lookalike",
-                new LookalikeHandler(users, AudienceQuery.fromUsersMapping()),
+                new LookalikeHandler(users, audienceQuery),
                 ApiRole.READER);
         app.get(
                 "/api/v1/experiments/{id}",
                 new ExperimentHandler(new ExperimentSearches(client)),
                 ApiRole.READER);
+        app.get("/api/v1/users/{id}", new UserProfileHandler(users), ApiRole.READER);
+        app.get(
+                "/api/v1/segments",
+                new SegmentsHandler(new SegmentStatistics(client)),
+                ApiRole.READER);
+        AudienceSearches audiences = new AudienceSearches(client);
+        app.post(
+                "/api/v1/audiences/search",
+                new AudienceSearchHandler(audiences, audienceQuery, limits.maxPageSize()),
+                ApiRole.READER);
+        app.post(
+                "/api/v1/audiences/export",
+                new AudienceExportHandler(audiences, audienceQuery, limits),
+                ApiRole.ADMIN);
         app.get("/health", new HealthHandler(client), ApiRole.OPEN);
         app.get("/metrics", metrics::scrape, ApiRole.OPEN);
         app.get("/openapi.json", new OpenApiHandler(), ApiRole.OPEN);

@@ -55,6 +55,28 @@ public final class SearchApiMain implements Callable<Integer> {
             description = "File of name:role:sha256 lines, added to --api-keys (env API_KEYS_FILE)")
     Path apiKeysFile;
 
+    @Option(
+            names = "--max-page-size",
+            defaultValue = "${env:API_MAX_PAGE_SIZE:-" + ApiLimits.DEFAULT_MAX_PAGE_SIZE + "}",
+            description =
+                    "Largest page of /audiences/search (env API_MAX_PAGE_SIZE). Default: ${DEFAULT-VALUE}")
+    int maxPageSize;
+
+    @Option(
+            names = "--max-export-rows",
+            defaultValue = "${env:API_MAX_EXPORT_ROWS:-" + ApiLimits.DEFAULT_MAX_EXPORT_ROWS + "}",
+            description =
+                    "Most rows one /audiences/export sends (env API_MAX_EXPORT_ROWS). Default: ${DEFAULT-VALUE}")
+    long maxExportRows;
+
+    @Option(
+            names = "--export-page-size",
+            defaultValue =
+                    "${env:API_EXPORT_PAGE_SIZE:-" + ApiLimits.DEFAULT_EXPORT_PAGE_SIZE + "}",
+            description =
+                    "Rows an export reads from Elasticsearch per request (env API_EXPORT_PAGE_SIZE). Default: ${DEFAULT-VALUE}")
+    int exportPageSize;
+
     @Mixin ElasticsearchConnectionOptions elasticsearch = new ElasticsearchConnectionOptions();
 
     public static void main(String[] args) {
@@ -79,7 +101,8 @@ public final class SearchApiMain implements Callable<Integer> {
                         elasticsearch.toConnection(),
                         elasticsearchTimeout,
                         ApiKeys.parse(configuredKeys()));
-        RunningSearchApi api = SearchApi.start(config);
+        RunningSearchApi api =
+                SearchApi.start(config, new ApiLimits(maxPageSize, maxExportRows, exportPageSize));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(

@@ -38,6 +38,18 @@ final class UserSearches {
         return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
     }
 
+    /** The whole profile, without {@code user_vector} unless asked for. */
+    Optional<UserDocument> findProfile(String id, boolean withVector) throws IOException {
+        GetResponse<UserDocument> response =
+                client.get(
+                        g ->
+                                withVector
+                                        ? g.index(INDEX).id(id)
+                                        : g.index(INDEX).id(id).sourceExcludes("user_vector"),
+                        UserDocument.class);
+        return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+    }
+
     /** The users among {@code ids} that exist, by id, with their vectors. */
     Map<String, UserDocument> findVectors(Collection<String> ids) throws IOException {
         List<MultiGetResponseItem<UserDocument>> docs =

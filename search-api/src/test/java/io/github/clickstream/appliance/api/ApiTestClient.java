@@ -5,19 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Calls the running API over real HTTP, and checks on every call that it never answers 5xx. */
 final class ApiTestClient {
 
     /** One response: status, raw body and, when the body is JSON, its tree. */
-    record Response(int status, String body, JsonNode json) {
+    record Response(int status, String body, JsonNode json, HttpHeaders headers) {
 
         List<String> itemIds() {
             return ids(json.path("items"), "item_id");
@@ -78,10 +81,47 @@ final class ApiTestClient {
     }
 
     Response post(String path, String body) {
-        return send(
+        return post(path, body, Map.of());
+    }
+
+    Response post(String path, String body, Map<String, String> headers) {
+        return send(posting(path, body, headers));
+    }
+
+    /** The response body unread, for exports too large to hold; the caller closes it. */
+    HttpResponse<InputStream> postStreaming(String path, String body, Map<String, String> headers) {
+        try {
+            HttpResponse<InputStream> response =
+                    http.send(
+                            prepared(posting(path, body, headers)),
+                            HttpResponse.BodyHandlers.ofInputStream());
+            if (expectNo5xx) {
+                assertThat(response.statusCode()).as("status of %s", path).isLessThan(500);
+            }
+            return response;
+        } catch (IOException e) {
+            throw new IllegalStateException("Call failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder posting(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request =
                 HttpRequest.newBuilder(uri(path))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return request;
+    }
+
+    /** What every request gets, whatever its method: a timeout and the client's key. */
+    private HttpRequest prepared(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.timeout(Duration.ofSeconds(30)).build();
     }
 
     /** A GET with one extra header, e.g. a malformed Authorization. */
@@ -111,13 +151,8 @@ final class ApiTestClient {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
             HttpResponse<String> response =
-                    http.send(
-                            request.timeout(Duration.ofSeconds(30)).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    http.send(prepared(request), HttpResponse.BodyHandlers.ofString());
             if (expectNo5xx) {
                 assertThat(response.statusCode())
                         .as("status of %s: %s", response.uri(), response.body())
@@ -130,7 +165,7 @@ final class ApiTestClient {
                     .startsWith("application/json")) {
                 json = JSON.readTree(response.body());
             }
-            return new Response(response.statusCode(), response.body(), json);
+            return new Response(response.statusCode(), response.body(), json, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("Call failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

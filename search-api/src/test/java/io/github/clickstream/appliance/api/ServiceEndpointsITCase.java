@@ -98,6 +98,10 @@ class ServiceEndpointsITCase {
                         "/api/v1/audiences/lookalike",
                         "/api/v1/experiments/{id}",
                         "/docs",
+                        "/api/v1/users/{id}",
+                        "/api/v1/segments",
+                        "/api/v1/audiences/search",
+                        "/api/v1/audiences/export",
                         "/health",
                         "/metrics",
                         "/openapi.json");

@@ -16,6 +16,9 @@ import org.elasticsearch.client.RequestOptions;
  */
 public final class SearchApi {
 
+    /** Request bodies are small JSON filters and seed lists; anything larger is refused (413). */
+    static final long MAX_REQUEST_BYTES = 256 * 1024;
+
     private SearchApi() {}
 
     /** Connects to Elasticsearch and starts listening; close the result to stop both. */
@@ -59,6 +62,7 @@ public final class SearchApi {
                         config -> {
                             config.showJavalinBanner = false;
                             config.staticFiles.enableWebjars();
+                            config.http.maxRequestSize = MAX_REQUEST_BYTES;
                             config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
                             config.requestLogger.http(
                                     (ctx, millis) -> {

@@ -125,6 +125,16 @@ class ServiceEndpointsITCase {
     }
 
     @Test
+    void oversizedBodiesAreRefusedBeforeTheyAreParsed() {
+        String seeds = "\"u\",".repeat((int) (SearchApi.MAX_REQUEST_BYTES / 4));
+        ApiTestClient.Response response =
+                client.post("/api/v1/audiences/lookalike", "{\"seed_users\":[" + seeds + "\"u\"]}");
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.errorMessage()).isNotEmpty();
+    }
+
+    @Test
     void elasticsearchDownGives503NotAServerError() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

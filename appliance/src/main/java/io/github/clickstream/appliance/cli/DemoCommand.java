@@ -28,6 +28,8 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -108,6 +110,9 @@ final class DemoCommand implements Callable<Integer> {
             JobClient job = startJob(stack, connection, checkpoints);
             AtomicLong sent = new AtomicLong();
             CompletableFuture<Void> publishing = publish(stack, sent);
+            Runnable stop = stopOnce(job, publishing, checkpoints, stack);
+            Thread onCtrlC = new Thread(stop, "demo-ctrl-c");
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
             ApiKeys.NewKey apiKey = ApiKeys.generate("demo", ApiRole.ADMIN);
             try (ElasticsearchClient es = ElasticsearchClients.create(connection);
                     RunningSearchApi api =
@@ -124,14 +129,13 @@ final class DemoCommand implements Callable<Integer> {
                                 + " (admin key for this run: "
                                 + apiKey.token()
                                 + ")");
-                watch(out, es, sent, publishing);
-                out.println();
-                DemoHints.print(
-                        out, es, stack.elasticsearch().httpUrl(), api.url(), apiKey.token());
+                DemoHints hints =
+                        new DemoHints(
+                                es, stack.elasticsearch().httpUrl(), api.url(), apiKey.token());
+                watch(out, es, sent, publishing, hints);
             } finally {
-                publishing.cancel(true);
-                job.cancel().get();
-                FileUtils.deleteDirectoryQuietly(checkpoints.toFile());
+                removeQuietly(onCtrlC);
+                stop.run();
             }
         }
         return 0;
@@ -206,15 +210,21 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints the status line until the time is up, or all events are in and settled. */
+    /**
+     * Prints the status line; once all events are in and the indices stop changing, prints what to
+     * try. Returns then with {@code --events}, at the deadline with {@code --duration}, and
+     * otherwise runs until Ctrl-C.
+     */
     private void watch(
             PrintWriter out,
             ElasticsearchClient es,
             AtomicLong sent,
-            CompletableFuture<Void> publishing)
+            CompletableFuture<Void> publishing,
+            DemoHints hints)
             throws Exception {
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         IndexCounts previous = null;
+        boolean hinted = false;
         while (System.nanoTime() < deadline) {
             Thread.sleep(STATUS_EVERY.toMillis());
             IndexCounts counts = countsOrNull(es);
@@ -227,10 +237,50 @@ final class DemoCommand implements Callable<Integer> {
                 publishing.join(); // rethrows why the events could not be sent
             }
             boolean settled = publishing.isDone() && counts.equals(previous) && counts.users() > 0;
-            if (duration == null && maxEvents != null && settled) {
-                return;
+            if (settled && !hinted) {
+                out.println();
+                hints.print(out);
+                hinted = true;
+                if (duration == null && maxEvents != null) {
+                    return;
+                }
+                out.println(
+                        duration == null
+                                ? "The demo keeps running; Ctrl-C stops it."
+                                : "The demo stops by itself at the end of --duration.");
             }
             previous = counts;
+        }
+        if (!hinted) {
+            out.println();
+            hints.print(out);
+        }
+    }
+
+    /** Stops the job, the generator and the stack once, on normal exit or on Ctrl-C. */
+    private static Runnable stopOnce(
+            JobClient job, CompletableFuture<Void> publishing, Path checkpoints, LocalStack stack) {
+        AtomicBoolean stopped = new AtomicBoolean();
+        return () -> {
+            if (!stopped.compareAndSet(false, true)) {
+                return;
+            }
+            publishing.cancel(true);
+            try {
+                job.cancel().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // already finished or failed: nothing left to stop
+            }
+            FileUtils.deleteDirectoryQuietly(checkpoints.toFile());
+            stack.close();
+        };
+    }
+
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down (Ctrl-C): the hook does the stopping
         }
     }
 }

@@ -2,115 +2,211 @@ package io.github.clickstream.appliance.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import io.github.clickstream.appliance.mappings.ItemDocument;
-import io.github.clickstream.appliance.mappings.UserDocument;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-/** What to try once the demo has data: queries with a real user id from the data just indexed. */
+/**
+ * What to try once the demo has data: API calls with real ids from the data just indexed (the
+ * busiest shopper, a product with neighbours, the biggest segment, the running experiment), and a
+ * first answer fetched through the API itself, so the newcomer sees it work before typing anything.
+ */
 final class DemoHints {
 
-    private DemoHints() {}
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    static void print(
-            PrintWriter out, ElasticsearchClient es, String url, String api, String apiKey)
-            throws IOException {
-        String auth = "-H 'Authorization: Bearer " + apiKey + "' ";
-        var busiest =
-                es.search(
-                                s ->
-                                        s.index("users")
-                                                .size(1)
-                                                .sort(
-                                                        o ->
-                                                                o.field(
-                                                                        f ->
-                                                                                f.field(
-                                                                                                "sessions_30d")
-                                                                                        .order(
-                                                                                                SortOrder
-                                                                                                        .Desc))),
-                                UserDocument.class)
-                        .hits()
-                        .hits();
-        String user = busiest.isEmpty() ? "user-1" : busiest.get(0).id();
-        out.println("Try:");
-        out.println("  # the busiest shopper's profile (features, scores with reasons, segment)");
-        out.println("  curl '" + url + "/users/_doc/" + user + "?pretty'");
-        out.println("  # shoppers who abandon carts");
+    private final ElasticsearchClient es;
+    private final String elasticsearchUrl;
+    private final String api;
+    private final String apiKey;
+
+    DemoHints(ElasticsearchClient es, String elasticsearchUrl, String api, String apiKey) {
+        this.es = es;
+        this.elasticsearchUrl = elasticsearchUrl;
+        this.api = api;
+        this.apiKey = apiKey;
+    }
+
+    void print(PrintWriter out) throws IOException, InterruptedException {
+        String user = first("users", "sessions_30d", null, "user-1");
+        String item =
+                first(
+                        "items",
+                        "views_30d",
+                        Query.of(
+                                q ->
+                                        q.nested(
+                                                n ->
+                                                        n.path("similar_items")
+                                                                .query(m -> m.matchAll(a -> a)))),
+                        "item-1");
+        String segment = mostCommon("users", "segment_name", "loyal");
+        String experiment = mostCommon("sessions", "experiment", "checkout-2026");
+        String audience =
+                "{\"filter\":{\"segment\":[\"" + segment + "\"],\"churn_risk\":{\"gte\":0.5}}";
+        List<ApiExample> examples =
+                List.of(
+                        new ApiExample(
+                                "the busiest shopper: features, scores with reasons, segment",
+                                "/api/v1/users/" + user,
+                                null),
+                        new ApiExample(
+                                "what to show them next",
+                                "/api/v1/users/" + user + "/recommendations?size=5",
+                                null),
+                        new ApiExample(
+                                "what goes with a popular product",
+                                "/api/v1/items/" + item + "/similar?size=5",
+                                null),
+                        new ApiExample(
+                                "every segment: size, mean propensity and churn risk, revenue",
+                                "/api/v1/segments",
+                                null),
+                        new ApiExample(
+                                "shoppers of the biggest segment with churn risk >= 0.5",
+                                "/api/v1/audiences/search",
+                                audience + ",\"size\":5}"),
+                        new ApiExample(
+                                "the same audience as CSV, for an e-mail tool",
+                                "/api/v1/audiences/export",
+                                audience + "}"),
+                        new ApiExample(
+                                "the checkout experiment: conversion per variant, lift, chi-square",
+                                "/api/v1/experiments/" + experiment,
+                                null));
         out.println(
-                "  curl -H 'content-type: application/json' '"
-                        + url
-                        + "/users/_search?pretty' -d '{\"query\":{\"range\":{\"cart_abandonment_rate\":{\"gte\":0.5}}},\"size\":3}'");
-        out.println("  # shoppers at risk of churning, riskiest first");
+                "Try (the key is this run's admin key; " + api + "/docs lists every endpoint):");
+        for (ApiExample example : examples) {
+            out.println("  # " + example.what());
+            out.println("  " + example.curl(api, apiKey));
+        }
+        out.println("  # records the pipeline could not use, with the reason (Elasticsearch)");
+        out.println("  curl '" + elasticsearchUrl + "/dead-letters/_search?pretty&size=3'");
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> failed = new ArrayList<>();
+        for (ApiExample example : examples) {
+            int status = send(http, example.request(api, apiKey)).statusCode();
+            if (status != 200) {
+                failed.add(example.path() + " answered " + status);
+            }
+        }
         out.println(
-                "  curl -H 'content-type: application/json' '"
-                        + url
-                        + "/users/_search?pretty' -d '{\"query\":{\"range\":{\"churn_risk\":{\"gte\":0.7}}},\"sort\":[{\"churn_risk\":\"desc\"}],\"_source\":[\"user_id\",\"churn_risk\",\"segment_name\",\"reasons\"],\"size\":3}'");
-        out.println("  # segment sizes with mean purchase propensity");
+                failed.isEmpty()
+                        ? "Checked: every API example above answered 200."
+                        : "Some API examples failed: " + failed);
+        List<String> recommended = recommended(http, user);
         out.println(
-                "  curl -H 'content-type: application/json' '"
-                        + url
-                        + "/users/_search?pretty' -d '{\"size\":0,\"aggs\":{\"segment\":{\"terms\":{\"field\":\"segment_name\"},\"aggs\":{\"propensity\":{\"avg\":{\"field\":\"purchase_propensity\"}}}}}}'");
-        out.println("  # the checkout experiment: converted sessions per variant");
-        out.println(
-                "  curl -H 'content-type: application/json' '"
-                        + url
-                        + "/sessions/_search?pretty' -d '{\"size\":0,\"aggs\":{\"variant\":{\"terms\":{\"field\":\"variant\"},\"aggs\":{\"converted\":{\"filter\":{\"term\":{\"converted\":true}}}}}}}'");
-        String item = anyItemWithNeighbours(es);
-        out.println(
-                "  # the search API: recommendations for that shopper, similar items, lookalikes");
-        out.println(
-                "  curl "
-                        + auth
-                        + "'"
-                        + api
-                        + "/api/v1/users/"
+                "Recommended for "
                         + user
-                        + "/recommendations?size=5'");
-        out.println("  curl " + auth + "'" + api + "/api/v1/items/" + item + "/similar?size=5'");
-        out.println(
-                "  curl "
-                        + auth
-                        + "-X POST -H 'content-type: application/json' '"
-                        + api
-                        + "/api/v1/audiences/lookalike' -d '{\"seed_users\":[\""
-                        + user
-                        + "\"],\"size\":5}'");
-        out.println("  # records the pipeline could not use, with the reason");
-        out.println("  curl '" + url + "/dead-letters/_search?pretty&size=3'");
+                        + " (through the API): "
+                        + (recommended.isEmpty() ? "nothing yet" : String.join(", ", recommended)));
         out.flush();
     }
 
-    private static String anyItemWithNeighbours(ElasticsearchClient es) throws IOException {
+    /** One API call to try: printed as curl, and sent once to check it works. */
+    record ApiExample(String what, String path, String body) {
+
+        String curl(String api, String key) {
+            String auth = "curl -H 'Authorization: Bearer " + key + "' ";
+            return body == null
+                    ? auth + "'" + api + path + "'"
+                    : auth
+                            + "-H 'content-type: application/json' '"
+                            + api
+                            + path
+                            + "' -d '"
+                            + body
+                            + "'";
+        }
+
+        HttpRequest request(String api, String key) {
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(api + path))
+                            .header("Authorization", "Bearer " + key)
+                            .timeout(Duration.ofSeconds(30));
+            return body == null
+                    ? request.GET().build()
+                    : request.header("content-type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
+        }
+    }
+
+    /** The items the API recommends to {@code user}. */
+    private List<String> recommended(HttpClient http, String user)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                send(
+                        http,
+                        new ApiExample(
+                                        "",
+                                        "/api/v1/users/" + user + "/recommendations?size=5",
+                                        null)
+                                .request(api, apiKey));
+        List<String> items = new ArrayList<>();
+        if (response.statusCode() == 200) {
+            JsonNode body = JSON.readTree(response.body());
+            body.path("items").forEach(i -> items.add(i.path("item_id").asText()));
+        }
+        return items;
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request)
+            throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The id of the document with the largest {@code field}, among those matching. */
+    private String first(String index, String field, Query query, String fallback)
+            throws IOException {
         var hits =
                 es.search(
-                                s ->
-                                        s.index("items")
-                                                .size(1)
-                                                .query(
-                                                        q ->
-                                                                q.nested(
-                                                                        n ->
-                                                                                n.path(
-                                                                                                "similar_items")
-                                                                                        .query(
-                                                                                                m ->
-                                                                                                        m
-                                                                                                                .matchAll(
-                                                                                                                        a ->
-                                                                                                                                a))))
-                                                .sort(
-                                                        o ->
-                                                                o.field(
-                                                                        f ->
-                                                                                f.field("views_30d")
-                                                                                        .order(
-                                                                                                SortOrder
-                                                                                                        .Desc))),
-                                ItemDocument.class)
+                                s -> {
+                                    s.index(index)
+                                            .size(1)
+                                            .source(src -> src.fetch(false))
+                                            .sort(
+                                                    o ->
+                                                            o.field(
+                                                                    f ->
+                                                                            f.field(field)
+                                                                                    .order(
+                                                                                            SortOrder
+                                                                                                    .Desc)));
+                                    return query == null ? s : s.query(query);
+                                },
+                                Void.class)
                         .hits()
                         .hits();
-        return hits.isEmpty() ? "item-1" : hits.get(0).id();
+        return hits.isEmpty() ? fallback : hits.get(0).id();
+    }
+
+    /** The most frequent value of a keyword field. */
+    private String mostCommon(String index, String field, String fallback) throws IOException {
+        List<StringTermsBucket> buckets =
+                es.search(
+                                s ->
+                                        s.index(index)
+                                                .size(0)
+                                                .aggregations(
+                                                        "top",
+                                                        a -> a.terms(t -> t.field(field).size(1))),
+                                Void.class)
+                        .aggregations()
+                        .get("top")
+                        .sterms()
+                        .buckets()
+                        .array();
+        return buckets.isEmpty() ? fallback : buckets.get(0).key().stringValue();
     }
 }

@@ -31,11 +31,13 @@ class DemoCommandITCase {
                         "--users",
                         "1000",
                         "--days",
-                        "10");
+                        "10",
+                        "--api-port",
+                        "0");
 
         assertThat(exit).as(out.toString()).isZero();
         String text = out.toString();
-        assertThat(text).contains("Index setup: created").contains("Try:");
+        assertThat(text).contains("Index setup: created").contains("Try (");
         Matcher last =
                 Pattern.compile("events sent ([\\d,]+) \\| sessions ([\\d,]+) \\| users ([\\d,]+)")
                         .matcher(text);
@@ -50,7 +52,11 @@ class DemoCommandITCase {
         assertThat(sent).isEqualTo("20,000");
         assertThat(sessions).isGreaterThan(100);
         assertThat(users).isGreaterThan(100).isLessThanOrEqualTo(1000);
-        assertThat(text).containsPattern("/users/_doc/user-\\d+");
+        assertThat(text)
+                .containsPattern("/api/v1/users/user-\\d+/recommendations")
+                .containsPattern("/api/v1/experiments/checkout-2026")
+                .contains("Checked: every API example above answered 200.")
+                .containsPattern("Recommended for user-\\d+ \\(through the API\\): item-\\d+");
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count())
                 .isLessThanOrEqualTo(childrenBefore);
     }

@@ -104,12 +104,7 @@ final class DemoHints {
                 failed.isEmpty()
                         ? "Checked: every API example above answered 200."
                         : "Some API examples failed: " + failed);
-        List<String> recommended = recommended(http, user);
-        out.println(
-                "Recommended for "
-                        + user
-                        + " (through the API): "
-                        + (recommended.isEmpty() ? "nothing yet" : String.join(", ", recommended)));
+        out.println(recommended(http, user));
         out.flush();
     }
 
@@ -142,8 +137,8 @@ final class DemoHints {
         }
     }
 
-    /** The items the API recommends to {@code user}. */
-    private List<String> recommended(HttpClient http, String user)
+    /** What the API recommends to {@code user}, and from what ({@code personal} or popular). */
+    private String recommended(HttpClient http, String user)
             throws IOException, InterruptedException {
         HttpResponse<String> response =
                 send(
@@ -153,12 +148,18 @@ final class DemoHints {
                                         "/api/v1/users/" + user + "/recommendations?size=5",
                                         null)
                                 .request(api, apiKey));
-        List<String> items = new ArrayList<>();
-        if (response.statusCode() == 200) {
-            JsonNode body = JSON.readTree(response.body());
-            body.path("items").forEach(i -> items.add(i.path("item_id").asText()));
+        if (response.statusCode() != 200) {
+            return "Recommendations for " + user + " failed: HTTP " + response.statusCode();
         }
-        return items;
+        JsonNode body = JSON.readTree(response.body());
+        List<String> items = new ArrayList<>();
+        body.path("items").forEach(i -> items.add(i.path("item_id").asText()));
+        return "Recommended for "
+                + user
+                + " ("
+                + body.path("source").asText()
+                + ", through the API): "
+                + (items.isEmpty() ? "nothing yet" : String.join(", ", items));
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request)

@@ -39,24 +39,33 @@ class DemoCommandITCase {
         String text = out.toString();
         assertThat(text).contains("Index setup: created").contains("Try (");
         Matcher last =
-                Pattern.compile("events sent ([\\d,]+) \\| sessions ([\\d,]+) \\| users ([\\d,]+)")
+                Pattern.compile(
+                                "events sent ([\\d,]+) \\| sessions ([\\d,]+) \\| users ([\\d,]+)"
+                                        + " \\| items ([\\d,]+) \\| metrics ([\\d,]+)")
                         .matcher(text);
         String sent = null;
         long sessions = 0;
         long users = 0;
+        long items = 0;
+        long metrics = 0;
         while (last.find()) {
             sent = last.group(1);
             sessions = Long.parseLong(last.group(2).replace(",", ""));
             users = Long.parseLong(last.group(3).replace(",", ""));
+            items = Long.parseLong(last.group(4).replace(",", ""));
+            metrics = Long.parseLong(last.group(5).replace(",", ""));
         }
         assertThat(sent).isEqualTo("20,000");
         assertThat(sessions).isGreaterThan(100);
         assertThat(users).isGreaterThan(100).isLessThanOrEqualTo(1000);
+        assertThat(items).as("items (vectors, popularity)").isPositive();
+        assertThat(metrics).as("dashboards' metrics documents").isPositive();
         assertThat(text)
                 .containsPattern("/api/v1/users/user-\\d+/recommendations")
                 .containsPattern("/api/v1/experiments/checkout-2026")
                 .contains("Checked: every API example above answered 200.")
-                .containsPattern("Recommended for user-\\d+ \\(through the API\\): item-\\d+");
+                .containsPattern(
+                        "Recommended for user-\\d+ \\(personal, through the API\\): item-\\d+");
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count())
                 .isLessThanOrEqualTo(childrenBefore);
     }

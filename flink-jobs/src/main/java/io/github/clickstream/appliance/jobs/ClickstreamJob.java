@@ -1,5 +1,7 @@
 package io.github.clickstream.appliance.jobs;
 
+import io.github.clickstream.appliance.erasure.Erasure;
+import io.github.clickstream.appliance.erasure.Erasures;
 import io.github.clickstream.appliance.events.DeadLetter;
 import io.github.clickstream.appliance.events.DeadLetterJson;
 import io.github.clickstream.appliance.events.RawEvent;
@@ -11,6 +13,7 @@ import io.github.clickstream.appliance.scoring.MarketingActionJson;
 import io.github.clickstream.appliance.scoring.ModelUpdate;
 import io.github.clickstream.appliance.scoring.ModelUpdateDeserializer;
 import io.github.clickstream.appliance.sink.ElasticsearchSink;
+import io.github.clickstream.appliance.sink.ErasureSink;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -61,11 +64,24 @@ public final class ClickstreamJob {
                                         WatermarkStrategy.noWatermarks(),
                                         "Kafka models")
                                 .uid("kafka-models");
-        PipelineOutputs outputs = ClickstreamPipeline.build(raw, modelUpdates, config.pipeline());
+        // Like the models topic, the erasures topic may not exist yet, so a bounded run reads none.
+        DataStream<Erasure> erasures =
+                config.bounded()
+                        ? Erasures.none(env)
+                        : Erasures.fromKafka(
+                                env,
+                                config.kafkaBootstrapServers(),
+                                config.erasuresTopic(),
+                                config.groupId() + "-erasures");
+        PipelineOutputs outputs =
+                ClickstreamPipeline.build(raw, modelUpdates, erasures, config.pipeline());
         outputs.documentWrites()
                 .sinkTo(new ElasticsearchSink(config.elasticsearch()))
                 .uid("elasticsearch-sink")
                 .name("Write to Elasticsearch");
+        erasures.sinkTo(new ErasureSink(config.elasticsearch().connection()))
+                .uid("erasure-deletes")
+                .name("Delete erased users' documents");
         outputs.deadLetters()
                 .sinkTo(deadLetterSink(config))
                 .uid("dead-letter-topic")

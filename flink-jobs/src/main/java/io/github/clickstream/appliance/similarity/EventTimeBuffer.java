@@ -40,6 +40,11 @@ final class EventTimeBuffer<T> {
         timers.registerEventTimeTimer(timestamp);
     }
 
+    /** Forgets every record of the key; timers already set find nothing. */
+    void clear() {
+        waiting.clear();
+    }
+
     /** The records of {@code timestamp} in order, removed from the buffer (empty if none). */
     List<T> take(long timestamp) throws Exception {
         List<T> due = waiting.get(timestamp);

@@ -3,8 +3,10 @@ package io.github.clickstream.appliance.api;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.transport.rest_client.RestClientOptions;
 import io.github.clickstream.appliance.mappings.ElasticsearchClients;
+import io.github.clickstream.appliance.mappings.UserErasure;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.http.client.config.RequestConfig;
 import org.elasticsearch.client.RequestOptions;
@@ -20,13 +22,21 @@ public final class SearchApi {
 
     /** Connects to Elasticsearch and starts listening; close the result to stop both. */
     public static RunningSearchApi start(SearchApiConfig config) {
+        return start(config, ErasureConfig.disabled());
+    }
+
+    /** The same, with erasure requests published to the job's Kafka topic. */
+    public static RunningSearchApi start(SearchApiConfig config, ErasureConfig erasure) {
         ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch());
+        ErasureLog erasureLog = ErasureLog.of(erasure);
         try {
             Javalin app =
-                    routes(withTimeout(client, config.elasticsearchTimeout()))
+                    routes(withTimeout(client, config.elasticsearchTimeout()), erasureLog)
+                            .events(e -> e.serverStopped(erasureLog::close))
                             .start(config.host(), config.port());
             return new RunningSearchApi(app, client, config.host());
         } catch (RuntimeException e) {
+            erasureLog.close();
             try {
                 client.close();
             } catch (Exception closing) {
@@ -36,8 +46,12 @@ public final class SearchApi {
         }
     }
 
-    /** The app with every route, not started. */
+    /** The app with every route, not started; erasure is refused (no Kafka). */
     public static Javalin routes(ElasticsearchClient client) {
+        return routes(client, ErasureLog.NOT_CONFIGURED);
+    }
+
+    static Javalin routes(ElasticsearchClient client, ErasureLog erasureLog) {
         ItemSearches items = new ItemSearches(client);
         UserSearches users = new UserSearches(client);
         ApiMetrics metrics = new ApiMetrics();
@@ -57,6 +71,10 @@ public final class SearchApi {
                 "/api/v1/audiences/lookalike",
                 new LookalikeHandler(users, AudienceQuery.fromUsersMapping()),
                 ApiRole.READER);
+        app.delete(
+                "/api/v1/users/{id}",
+                new EraseUserHandler(erasureLog, new UserErasure(client), Clock.systemUTC()),
+                ApiRole.ADMIN);
         app.get("/health", new HealthHandler(client), ApiRole.OPEN);
         app.get("/metrics", metrics::scrape, ApiRole.OPEN);
         app.get("/openapi.json", new OpenApiHandler(), ApiRole.OPEN);

@@ -36,6 +36,22 @@ public final class SearchApiMain implements Callable<Integer> {
                     "Longest wait for one Elasticsearch call, ISO-8601 (env ES_TIMEOUT). Default: ${DEFAULT-VALUE}")
     Duration elasticsearchTimeout;
 
+    @Option(
+            names = "--kafka-bootstrap",
+            defaultValue = "${env:KAFKA_BOOTSTRAP}",
+            description =
+                    "Kafka bootstrap servers of the Flink job, for erasure (env KAFKA_BOOTSTRAP)."
+                            + " Without them DELETE /api/v1/users/{id} answers 503.")
+    String kafkaBootstrap;
+
+    @Option(
+            names = "--erasures-topic",
+            defaultValue = "${env:ERASURES_TOPIC:-" + ErasureConfig.DEFAULT_TOPIC + "}",
+            description =
+                    "Kafka topic the Flink job reads erasures from (env ERASURES_TOPIC)."
+                            + " Default: ${DEFAULT-VALUE}")
+    String erasuresTopic;
+
     @Mixin ElasticsearchConnectionOptions elasticsearch = new ElasticsearchConnectionOptions();
 
     public static void main(String[] args) {
@@ -55,7 +71,8 @@ public final class SearchApiMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         SearchApiConfig config =
                 new SearchApiConfig(host, port, elasticsearch.toConnection(), elasticsearchTimeout);
-        RunningSearchApi api = SearchApi.start(config);
+        RunningSearchApi api =
+                SearchApi.start(config, new ErasureConfig(kafkaBootstrap, erasuresTopic));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(

@@ -72,6 +72,10 @@ final class ApiTestClient {
                         .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
     private URI uri(String pathAndQuery) {
         return URI.create(baseUrl + pathAndQuery);
     }

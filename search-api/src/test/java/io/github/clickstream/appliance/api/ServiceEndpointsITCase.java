@@ -94,6 +94,7 @@ class ServiceEndpointsITCase {
                         "/api/v1/items/{id}/similar",
                         "/api/v1/users/{id}/recommendations",
                         "/api/v1/audiences/lookalike",
+                        "/api/v1/users/{id}",
                         "/health",
                         "/metrics",
                         "/openapi.json");

@@ -12,6 +12,8 @@ create() {
 create --topic clickstream --partitions 4
 create --topic clickstream-dead-letters --partitions 1
 create --topic marketing-actions --partitions 1
+# Erasures: kept for good (the job rebuilds its list of erased users from the whole topic).
+create --topic erasures --partitions 1 --config retention.ms=-1
 # Model updates: the last PMML file per slot (the key) must stay, and may be up to 16 MiB.
 create --topic models --partitions 1 \
     --config cleanup.policy=compact --config max.message.bytes=16781312

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.github.clickstream.appliance.api.ApiKeys;
 import io.github.clickstream.appliance.api.ApiRole;
+import io.github.clickstream.appliance.api.ErasureConfig;
 import io.github.clickstream.appliance.api.RunningSearchApi;
 import io.github.clickstream.appliance.api.SearchApi;
 import io.github.clickstream.appliance.api.SearchApiConfig;
@@ -117,12 +118,12 @@ final class DemoCommand implements Callable<Integer> {
             try (ElasticsearchClient es = ElasticsearchClients.create(connection);
                     RunningSearchApi api =
                             SearchApi.start(
-                                    new SearchApiConfig(
-                                            "127.0.0.1",
-                                            apiPort,
-                                            connection,
-                                            SearchApiConfig.DEFAULT_ELASTICSEARCH_TIMEOUT,
-                                            ApiKeys.parse(apiKey.configLine())))) {
+                                    SearchApiConfig.local(
+                                                    connection, ApiKeys.parse(apiKey.configLine()))
+                                            .withPort(apiPort)
+                                            .withErasure(
+                                                    ErasureConfig.kafka(
+                                                            stack.kafka().bootstrapServers())))) {
                 out.println(
                         "Search API on "
                                 + api.url()

@@ -75,7 +75,8 @@ class ComposeWiringTest {
                 users.add(service);
             }
         }
-        assertThat(users).containsExactlyInAnyOrder("kafka-topics", "jobmanager", "generator");
+        assertThat(users)
+                .containsExactlyInAnyOrder("kafka-topics", "jobmanager", "generator", "search-api");
     }
 
     @Test

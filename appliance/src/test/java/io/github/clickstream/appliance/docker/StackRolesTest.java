@@ -19,13 +19,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The privileges of the API keys the setup service creates ({@code docker/setup/roles}): the Flink
- * writer can write every index the templates define and read nothing; the search API's reader can
- * read what the API serves and write nothing.
+ * writer can write every index the templates define and read only what an erasure must find (a
+ * user's documents); the search API's key can read what the API serves and delete only what an
+ * erasure removes, never write.
  */
 class StackRolesTest {
 
     private static final Set<String> WRITE_PRIVILEGES = Set.of("write", "auto_configure");
     private static final Set<String> READ_PRIVILEGES = Set.of("read", "view_index_metadata");
+
+    /** What an erasure searches and deletes: every index holding a user's own documents. */
+    private static final List<String> ERASED_INDICES =
+            List.of("users*", "sessions*", "dead-letters*");
 
     private final ComposeFile compose = ComposeFile.load();
 
@@ -58,12 +63,20 @@ class StackRolesTest {
     }
 
     @Test
-    void theWriterReadsNothingAndHasNoClusterPrivileges() {
+    void theWriterReadsOnlyWhatErasureSearchesAndHasNoClusterPrivileges() {
         JsonNode writer = role("flink-writer");
         assertThat(writer.path("cluster")).isEmpty();
         for (JsonNode indices : writer.path("indices")) {
-            assertThat(texts(indices.path("privileges"))).isSubsetOf(WRITE_PRIVILEGES);
+            Set<String> privileges = Set.copyOf(texts(indices.path("privileges")));
+            if (privileges.contains("read")) {
+                assertThat(privileges).containsExactly("read");
+                assertThat(texts(indices.path("names")))
+                        .containsExactlyInAnyOrderElementsOf(ERASED_INDICES);
+            } else {
+                assertThat(privileges).isSubsetOf(WRITE_PRIVILEGES);
+            }
         }
+        assertThat(privilegesOn(writer, "items")).doesNotContain("read");
     }
 
     @Test
@@ -74,8 +87,17 @@ class StackRolesTest {
         }
         assertThat(texts(reader.path("cluster"))).containsExactly("monitor");
         for (JsonNode indices : reader.path("indices")) {
-            assertThat(texts(indices.path("privileges"))).isSubsetOf(READ_PRIVILEGES);
+            List<String> privileges = texts(indices.path("privileges"));
+            assertThat(privileges).doesNotContain("write", "index", "all");
+            if (privileges.contains("delete")) {
+                assertThat(texts(indices.path("names")))
+                        .containsExactlyInAnyOrderElementsOf(ERASED_INDICES);
+            } else {
+                assertThat(privileges).isSubsetOf(READ_PRIVILEGES);
+            }
         }
+        assertThat(privilegesOn(reader, "items")).doesNotContain("delete");
+        assertThat(privilegesOn(reader, "dead-letters-2026.11")).contains("read", "delete");
     }
 
     private JsonNode role(String name) {

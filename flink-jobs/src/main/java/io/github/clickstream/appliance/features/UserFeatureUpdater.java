@@ -1,5 +1,7 @@
 package io.github.clickstream.appliance.features;
 
+import io.github.clickstream.appliance.erasure.ErasedFlag;
+import io.github.clickstream.appliance.erasure.Erasure;
 import io.github.clickstream.appliance.sessions.SessionSummary;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -31,8 +33,12 @@ import org.apache.flink.util.Collector;
  *
  * <p>With a fixed {@code asOf} (batch training tables) it emits one snapshot per user at that time,
  * after all of the user's sessions are in.
+ *
+ * <p>An erasure drops the user's sessions and totals; the user is marked erased, so a session still
+ * in flight does not bring them back, and their pending re-scoring timers find nothing to emit.
  */
-public class UserFeatureUpdater extends KeyedProcessFunction<String, SessionSummary, UserFeatures> {
+public class UserFeatureUpdater
+        extends KeyedCoProcessFunction<String, SessionSummary, Erasure, UserFeatures> {
 
     private final FeatureWindows windows;
     private final Duration retention;
@@ -41,6 +47,7 @@ public class UserFeatureUpdater extends KeyedProcessFunction<String, SessionSumm
     private transient FeatureCalculator calculator;
     private transient MapState<String, SessionSummary> recentSessions;
     private transient ValueState<LifetimeTotals> olderTotals;
+    private transient ErasedFlag erased;
 
     public UserFeatureUpdater(FeatureWindows windows, Duration retention, Long fixedAsOf) {
         this.windows = windows;
@@ -61,11 +68,15 @@ public class UserFeatureUpdater extends KeyedProcessFunction<String, SessionSumm
         totals.enableTimeToLive(ttl);
         recentSessions = getRuntimeContext().getMapState(sessions);
         olderTotals = getRuntimeContext().getState(totals);
+        erased = new ErasedFlag(getRuntimeContext());
     }
 
     @Override
-    public void processElement(SessionSummary session, Context context, Collector<UserFeatures> out)
-            throws Exception {
+    public void processElement1(
+            SessionSummary session, Context context, Collector<UserFeatures> out) throws Exception {
+        if (erased.isSet()) {
+            return;
+        }
         for (String replaced : session.replacedSessionIds()) {
             recentSessions.remove(replaced);
         }
@@ -83,8 +94,19 @@ public class UserFeatureUpdater extends KeyedProcessFunction<String, SessionSumm
     }
 
     @Override
+    public void processElement2(Erasure erasure, Context context, Collector<UserFeatures> out)
+            throws Exception {
+        recentSessions.clear();
+        olderTotals.clear();
+        erased.set();
+    }
+
+    @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<UserFeatures> out)
             throws Exception {
+        if (erased.isSet()) {
+            return;
+        }
         if (fixedAsOf != null) {
             out.collect(snapshot(context.getCurrentKey(), fixedAsOf));
             return;

@@ -1,9 +1,12 @@
 package io.github.clickstream.appliance.jobs;
 
+import io.github.clickstream.appliance.erasure.Erasure;
+import io.github.clickstream.appliance.erasure.Erasures;
 import io.github.clickstream.appliance.events.DeadLetter;
 import io.github.clickstream.appliance.events.DeadLetterJson;
 import io.github.clickstream.appliance.events.RawEvent;
 import io.github.clickstream.appliance.events.RawEventDeserializer;
+import io.github.clickstream.appliance.ordering.OutsideEventTime;
 import io.github.clickstream.appliance.pipeline.ClickstreamPipeline;
 import io.github.clickstream.appliance.pipeline.PipelineOutputs;
 import io.github.clickstream.appliance.scoring.MarketingAction;
@@ -11,6 +14,7 @@ import io.github.clickstream.appliance.scoring.MarketingActionJson;
 import io.github.clickstream.appliance.scoring.ModelUpdate;
 import io.github.clickstream.appliance.scoring.ModelUpdateDeserializer;
 import io.github.clickstream.appliance.sink.ElasticsearchSink;
+import io.github.clickstream.appliance.sink.ErasureSink;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -58,14 +62,31 @@ public final class ClickstreamJob {
                         ? ClickstreamPipeline.noModelUpdates(env)
                         : env.fromSource(
                                         modelSource(config),
-                                        ControlStreamWatermarks.neverHoldBackEventTime(),
+                                        WatermarkStrategy.noWatermarks(),
                                         "Kafka models")
-                                .uid("kafka-models");
-        PipelineOutputs outputs = ClickstreamPipeline.build(raw, modelUpdates, config.pipeline());
+                                .uid("kafka-models")
+                                .assignTimestampsAndWatermarks(
+                                        OutsideEventTime.<ModelUpdate>watermarks())
+                                .uid("models-outside-event-time")
+                                .name("Model updates outside event time");
+        // Like the models topic, the erasures topic may not exist yet, so a bounded run reads none.
+        DataStream<Erasure> erasures =
+                config.bounded()
+                        ? Erasures.none(env)
+                        : Erasures.fromKafka(
+                                env,
+                                config.kafkaBootstrapServers(),
+                                config.erasuresTopic(),
+                                config.groupId() + "-erasures");
+        PipelineOutputs outputs =
+                ClickstreamPipeline.build(raw, modelUpdates, erasures, config.pipeline());
         outputs.documentWrites()
                 .sinkTo(new ElasticsearchSink(config.elasticsearch()))
                 .uid("elasticsearch-sink")
                 .name("Write to Elasticsearch");
+        erasures.sinkTo(new ErasureSink(config.elasticsearch().connection()))
+                .uid("erasure-deletes")
+                .name("Delete erased users' documents");
         outputs.deadLetters()
                 .sinkTo(deadLetterSink(config))
                 .uid("dead-letter-topic")

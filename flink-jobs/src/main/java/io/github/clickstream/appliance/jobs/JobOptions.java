@@ -130,6 +130,15 @@ public final class JobOptions {
             description = "Kafka topic for marketing actions. Default: ${DEFAULT-VALUE}")
     String marketingActionsTopic;
 
+    @Option(
+            names = "--erasures-topic",
+            defaultValue = "${env:ERASURES_TOPIC:-" + JobConfig.DEFAULT_ERASURES_TOPIC + "}",
+            description =
+                    "Kafka topic of erasures (key: user id), read from its beginning: the job"
+                            + " forgets these users and drops their events (env ERASURES_TOPIC)."
+                            + " Default: ${DEFAULT-VALUE}")
+    String erasuresTopic;
+
     @Mixin ElasticsearchConnectionOptions elasticsearch = new ElasticsearchConnectionOptions();
 
     public JobConfig toConfig() {
@@ -156,6 +165,7 @@ public final class JobOptions {
                         FeatureWindows.DEFAULT,
                         null,
                         new ScoringConfig(churnThreshold, ModelLimits.DEFAULTS),
-                        SimilarityConfig.DEFAULTS));
+                        SimilarityConfig.DEFAULTS),
+                erasuresTopic);
     }
 }

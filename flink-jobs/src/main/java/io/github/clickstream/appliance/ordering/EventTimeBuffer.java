@@ -40,6 +40,11 @@ public final class EventTimeBuffer<T> {
         timers.registerEventTimeTimer(timestamp);
     }
 
+    /** Forgets every record of the key; timers already set find nothing. */
+    public void clear() {
+        waiting.clear();
+    }
+
     /** The records of {@code timestamp} in order, removed from the buffer (empty if none). */
     public List<T> take(long timestamp) throws Exception {
         List<T> due = waiting.get(timestamp);

@@ -1,5 +1,7 @@
 package io.github.clickstream.appliance.pipeline;
 
+import io.github.clickstream.appliance.erasure.Erasure;
+import io.github.clickstream.appliance.erasure.Erasures;
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.events.DeadLetter;
 import io.github.clickstream.appliance.events.DeadLetterReason;
@@ -47,6 +49,20 @@ public final class ClickstreamPipeline {
     /** The pipeline; {@code modelUpdates} replace the scoring models while it runs. */
     public static PipelineOutputs build(
             DataStream<RawEvent> raw, DataStream<ModelUpdate> modelUpdates, PipelineConfig config) {
+        return build(raw, modelUpdates, Erasures.none(raw.getExecutionEnvironment()), config);
+    }
+
+    /**
+     * The pipeline; {@code erasures} make it forget users: every operator keyed by user clears
+     * their state, and their later records are dropped right after parsing and after the
+     * sessionizer (whose windows cannot be cleared from outside: an erased user's open window
+     * expires by itself at session end plus allowed lateness, and its result is dropped).
+     */
+    public static PipelineOutputs build(
+            DataStream<RawEvent> raw,
+            DataStream<ModelUpdate> modelUpdates,
+            DataStream<Erasure> erasures,
+            PipelineConfig config) {
         SingleOutputStreamOperator<ClickEvent> parsed =
                 raw.process(new ParseEvents(config.parserLimits()))
                         .uid("parse-events")
@@ -61,14 +77,27 @@ public final class ClickstreamPipeline {
                                         .withIdleness(config.idleness()))
                         .uid("event-time")
                         .name("Assign event time");
+        DataStream<ClickEvent> admitted =
+                Erasures.dropErased(timed, ClickEvent::userId, erasures, "eventsOfErasedUsers")
+                        .uid("erased-users")
+                        .name("Drop events of erased users");
         SingleOutputStreamOperator<ClickEvent> unique =
-                timed.keyBy(ClickEvent::userId)
+                admitted.connect(erasures)
+                        .keyBy(ClickEvent::userId, Erasure::userId)
                         .process(new Deduplicator(config.dedupWindow()))
                         .uid("deduplicate")
                         .name("Drop duplicate events");
-        SingleOutputStreamOperator<SessionSummary> sessions =
+        SingleOutputStreamOperator<SessionSummary> sessionized =
                 SessionsAndFeatures.sessionize(unique, config);
-        DataStream<UserFeatures> users = SessionsAndFeatures.features(sessions, config);
+        DataStream<SessionSummary> sessions =
+                Erasures.dropErased(
+                                sessionized,
+                                SessionSummary::userId,
+                                erasures,
+                                "sessionsOfErasedUsers")
+                        .uid("erased-user-sessions")
+                        .name("Drop sessions of erased users");
+        DataStream<UserFeatures> users = SessionsAndFeatures.features(sessions, erasures, config);
         SingleOutputStreamOperator<ScoredUser> scored =
                 Scoring.of(users, modelUpdates, config.scoring());
         DataStream<DeadLetter> deadLetters =
@@ -78,12 +107,14 @@ public final class ClickstreamPipeline {
                                         .map(new RejectedEvents(DeadLetterReason.DUPLICATE_EVENT))
                                         .uid("duplicate-dead-letters")
                                         .name("Duplicates to dead letters"),
-                                sessions.getSideOutput(SessionsAndFeatures.LATE_EVENTS)
+                                sessionized
+                                        .getSideOutput(SessionsAndFeatures.LATE_EVENTS)
                                         .map(new RejectedEvents(DeadLetterReason.LATE_EVENT))
                                         .uid("late-dead-letters")
                                         .name("Late events to dead letters"),
                                 scored.getSideOutput(UserScoring.REFUSED_MODELS));
-        ItemSimilarity.Outputs similarity = ItemSimilarity.of(unique, config.similarity());
+        ItemSimilarity.Outputs similarity =
+                ItemSimilarity.of(unique, erasures, config.similarity());
         return new PipelineOutputs(
                 sessions,
                 users,
@@ -92,7 +123,7 @@ public final class ClickstreamPipeline {
                 similarity,
                 FunnelMetrics.of(sessions, scored, config),
                 ProductMetrics.of(unique, config),
-                CohortMetrics.of(sessions),
+                CohortMetrics.of(sessions, erasures),
                 deadLetters);
     }
 }

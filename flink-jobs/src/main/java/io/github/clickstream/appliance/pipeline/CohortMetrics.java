@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.pipeline;
 
+import io.github.clickstream.appliance.erasure.Erasure;
 import io.github.clickstream.appliance.metrics.CohortActivity;
 import io.github.clickstream.appliance.metrics.CohortAggregator;
 import io.github.clickstream.appliance.metrics.CohortKind;
@@ -16,14 +17,17 @@ final class CohortMetrics {
 
     private CohortMetrics() {}
 
-    static DataStream<CohortMetric> of(DataStream<SessionSummary> sessions) {
+    static DataStream<CohortMetric> of(
+            DataStream<SessionSummary> sessions, DataStream<Erasure> erasures) {
         DataStream<CohortActivity> active =
-                sessions.keyBy(SessionSummary::userId)
+                sessions.connect(erasures)
+                        .keyBy(SessionSummary::userId, Erasure::userId)
                         .process(new UserWeeks(CohortKind.RETENTION))
                         .uid("user-weeks")
                         .name("Active weeks per user");
         DataStream<CohortActivity> buying =
-                sessions.keyBy(SessionSummary::userId)
+                sessions.connect(erasures)
+                        .keyBy(SessionSummary::userId, Erasure::userId)
                         .process(new UserWeeks(CohortKind.REPEAT_PURCHASE))
                         .uid("user-purchase-weeks")
                         .name("Purchase weeks per user");

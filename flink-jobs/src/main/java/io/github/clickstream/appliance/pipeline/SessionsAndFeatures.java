@@ -1,5 +1,7 @@
 package io.github.clickstream.appliance.pipeline;
 
+import io.github.clickstream.appliance.erasure.Erasure;
+import io.github.clickstream.appliance.erasure.Erasures;
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.features.UserFeatureUpdater;
 import io.github.clickstream.appliance.features.UserFeatures;
@@ -34,7 +36,16 @@ public final class SessionsAndFeatures {
 
     public static SingleOutputStreamOperator<UserFeatures> features(
             DataStream<SessionSummary> sessions, PipelineConfig config) {
-        return sessions.keyBy(SessionSummary::userId)
+        return features(sessions, Erasures.none(sessions.getExecutionEnvironment()), config);
+    }
+
+    /** Features that forget a user on an erasure. */
+    public static SingleOutputStreamOperator<UserFeatures> features(
+            DataStream<SessionSummary> sessions,
+            DataStream<Erasure> erasures,
+            PipelineConfig config) {
+        return sessions.connect(erasures)
+                .keyBy(SessionSummary::userId, Erasure::userId)
                 .process(
                         new UserFeatureUpdater(
                                 config.featureWindows(),

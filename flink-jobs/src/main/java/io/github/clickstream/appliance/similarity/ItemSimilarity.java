@@ -1,5 +1,7 @@
 package io.github.clickstream.appliance.similarity;
 
+import io.github.clickstream.appliance.erasure.Erasure;
+import io.github.clickstream.appliance.erasure.Erasures;
 import io.github.clickstream.appliance.events.ClickEvent;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -19,8 +21,9 @@ public final class ItemSimilarity {
     /** Item vectors and popularity, and shoppers' tastes. */
     public record VectorStreams(DataStream<ItemUpdate> items, DataStream<UserTaste> userTastes) {}
 
-    public static Outputs of(DataStream<ClickEvent> events, SimilarityConfig config) {
-        VectorStreams vectors = vectors(events, config);
+    public static Outputs of(
+            DataStream<ClickEvent> events, DataStream<Erasure> erasures, SimilarityConfig config) {
+        VectorStreams vectors = vectors(events, erasures, config);
         SingleOutputStreamOperator<SimilarItems> neighbours =
                 vectors.items()
                         .keyBy(item -> NeighbourIndex.ALL, Types.INT)
@@ -33,8 +36,18 @@ public final class ItemSimilarity {
 
     /** The stage without the neighbour index (offline evaluation computes neighbours itself). */
     public static VectorStreams vectors(DataStream<ClickEvent> events, SimilarityConfig config) {
+        return vectors(events, Erasures.none(events.getExecutionEnvironment()), config);
+    }
+
+    /**
+     * The same, forgetting shoppers on an erasure. Item vectors need no erasure: each sums the
+     * co-occurrence signals of many shoppers and holds nothing that leads back to one of them.
+     */
+    public static VectorStreams vectors(
+            DataStream<ClickEvent> events, DataStream<Erasure> erasures, SimilarityConfig config) {
         SingleOutputStreamOperator<ItemSignal> cooccurrences =
-                events.keyBy(ClickEvent::userId)
+                events.connect(erasures)
+                        .keyBy(ClickEvent::userId, Erasure::userId)
                         .process(new ShopperHistory(config))
                         .uid("shopper-history")
                         .name("Co-occurrences and tastes per shopper");

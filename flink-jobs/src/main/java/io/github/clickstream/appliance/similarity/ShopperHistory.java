@@ -1,5 +1,7 @@
 package io.github.clickstream.appliance.similarity;
 
+import io.github.clickstream.appliance.erasure.ErasedFlag;
+import io.github.clickstream.appliance.erasure.Erasure;
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.events.EventType;
 import io.github.clickstream.appliance.ordering.EventTimeBuffer;
@@ -9,7 +11,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -19,8 +21,13 @@ import org.apache.flink.util.OutputTag;
  * weights), and keeps the shopper's taste vector and purchases, published at most every {@code
  * publishEvery} of event time. Repeating an item within a session adds nothing unless the event is
  * stronger (a view becoming a purchase adds the difference).
+ *
+ * <p>An erasure drops the shopper's history, taste and buffered events and marks them erased, so
+ * nothing of theirs is published again. The co-occurrences already sent to the item vectors stay:
+ * an item vector sums the signals of many shoppers and no longer holds anything of one of them.
  */
-public final class ShopperHistory extends KeyedProcessFunction<String, ClickEvent, ItemSignal> {
+public final class ShopperHistory
+        extends KeyedCoProcessFunction<String, ClickEvent, Erasure, ItemSignal> {
 
     public static final OutputTag<UserTaste> TASTES = new OutputTag<>("user-tastes") {};
 
@@ -29,6 +36,7 @@ public final class ShopperHistory extends KeyedProcessFunction<String, ClickEven
     private final SimilarityConfig config;
     private transient ValueState<ShopperState> state;
     private transient EventTimeBuffer<ClickEvent> pending;
+    private transient ErasedFlag erased;
 
     public ShopperHistory(SimilarityConfig config) {
         this.config = config;
@@ -47,15 +55,26 @@ public final class ShopperHistory extends KeyedProcessFunction<String, ClickEven
                         "pending-events",
                         ClickEvent.class,
                         Comparator.comparing(ClickEvent::eventId));
+        erased = new ErasedFlag(getRuntimeContext());
     }
 
     @Override
-    public void processElement(ClickEvent event, Context ctx, Collector<ItemSignal> out)
+    public void processElement1(ClickEvent event, Context ctx, Collector<ItemSignal> out)
             throws Exception {
-        if (SimilarityConfig.typeWeight(event.eventType()) == 0 || event.itemId() == null) {
+        if (SimilarityConfig.typeWeight(event.eventType()) == 0
+                || event.itemId() == null
+                || erased.isSet()) {
             return;
         }
         pending.add(event, event.timestamp(), ctx.timerService());
+    }
+
+    @Override
+    public void processElement2(Erasure erasure, Context ctx, Collector<ItemSignal> out)
+            throws Exception {
+        state.clear();
+        pending.clear();
+        erased.set();
     }
 
     private void handle(ClickEvent event, OnTimerContext ctx, Collector<ItemSignal> out)

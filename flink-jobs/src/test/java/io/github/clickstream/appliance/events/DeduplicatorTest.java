@@ -2,11 +2,13 @@ package io.github.clickstream.appliance.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.clickstream.appliance.erasure.Erasure;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 class DeduplicatorTest {
@@ -18,9 +20,9 @@ class DeduplicatorTest {
     void secondCopyOfAnEventGoesToTheSideOutputAndIsForgottenAfterTheWindow() throws Exception {
         try (var harness = harness(Duration.ofMinutes(10))) {
             harness.open();
-            harness.processElement(record(view("e1", 0)));
-            harness.processElement(record(view("e1", 1)));
-            harness.processElement(record(view("e2", 2)));
+            harness.processElement1(record(view("e1", 0)));
+            harness.processElement1(record(view("e1", 1)));
+            harness.processElement1(record(view("e2", 2)));
 
             assertThat(harness.extractOutputValues())
                     .extracting(ClickEvent::eventId)
@@ -29,11 +31,11 @@ class DeduplicatorTest {
                     .extracting(r -> r.getValue().eventId())
                     .containsExactly("e1");
 
-            harness.processWatermark(BEGINNING + 30 * MINUTE);
+            harness.processBothWatermarks(new Watermark(BEGINNING + 30 * MINUTE));
             assertThat(harness.numKeyedStateEntries()).isZero();
 
             // after the window the same id is new again
-            harness.processElement(record(view("e1", 31)));
+            harness.processElement1(record(view("e1", 31)));
             assertThat(harness.extractOutputValues()).hasSize(3);
         }
     }
@@ -42,7 +44,7 @@ class DeduplicatorTest {
     void idsAreRememberedPerUser() throws Exception {
         try (var harness = harness(Duration.ofMinutes(10))) {
             harness.open();
-            harness.processElement(record(view("shared-id", 0)));
+            harness.processElement1(record(view("shared-id", 0)));
             ClickEvent other =
                     new ClickEvent(
                             "shared-id",
@@ -58,18 +60,36 @@ class DeduplicatorTest {
                             null,
                             null,
                             BEGINNING);
-            harness.processElement(new StreamRecord<>(other, other.timestamp()));
+            harness.processElement1(new StreamRecord<>(other, other.timestamp()));
 
             assertThat(harness.extractOutputValues()).hasSize(2);
             assertThat(harness.getSideOutput(Deduplicator.DUPLICATES)).isNull();
         }
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, ClickEvent, ClickEvent> harness(
-            Duration window) throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new Deduplicator(window)),
+    @Test
+    void erasureForgetsTheUsersEventIdsAndDropsTheirLaterEvents() throws Exception {
+        try (var harness = harness(Duration.ofMinutes(10))) {
+            harness.open();
+            harness.processElement1(record(view("e1", 0)));
+
+            harness.processElement2(new StreamRecord<>(new Erasure("u1", BEGINNING)));
+            harness.processElement1(record(view("e2", 1)));
+
+            assertThat(harness.extractOutputValues())
+                    .extracting(ClickEvent::eventId)
+                    .containsExactly("e1");
+            // the event ids are gone; only the user's erased mark is left
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        }
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, ClickEvent, Erasure, ClickEvent>
+            harness(Duration window) throws Exception {
+        return new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new Deduplicator(window)),
                 ClickEvent::userId,
+                Erasure::userId,
                 Types.STRING);
     }
 

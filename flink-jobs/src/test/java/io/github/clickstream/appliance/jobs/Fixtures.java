@@ -14,6 +14,12 @@ final class Fixtures {
     private Fixtures() {}
 
     static void send(String bootstrapServers, String topic, List<String> payloads) {
+        send(bootstrapServers, topic, null, payloads);
+    }
+
+    /** The same into one partition ({@code null}: the producer's choice). */
+    static void send(
+            String bootstrapServers, String topic, Integer partition, List<String> payloads) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -21,7 +27,8 @@ final class Fixtures {
                 new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (String payload : payloads) {
                 producer.send(
-                        new ProducerRecord<>(topic, payload.getBytes(StandardCharsets.UTF_8)));
+                        new ProducerRecord<>(
+                                topic, partition, null, payload.getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
         }

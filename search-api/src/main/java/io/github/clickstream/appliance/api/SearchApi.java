@@ -3,16 +3,17 @@ package io.github.clickstream.appliance.api;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.transport.rest_client.RestClientOptions;
 import io.github.clickstream.appliance.mappings.ElasticsearchClients;
+import io.github.clickstream.appliance.mappings.UserErasure;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.http.client.config.RequestConfig;
 import org.elasticsearch.client.RequestOptions;
 
 /**
- * The search API: routes, error mapping and metrics wired onto Javalin. {@link #start} is what
- * {@code SearchApiMain} and an embedding application call; {@link #routes} builds the same app on a
- * client the caller owns.
+ * The search API: routes, auth, error mapping and metrics wired onto Javalin. {@link #start} is
+ * what {@code SearchApiMain}, the demo and an embedding application call.
  */
 public final class SearchApi {
 
@@ -23,21 +24,20 @@ public final class SearchApi {
 
     /** Connects to Elasticsearch and starts listening; close the result to stop both. */
     public static RunningSearchApi start(SearchApiConfig config) {
-        return start(config, ApiLimits.DEFAULTS);
-    }
-
-    /** As {@link #start(SearchApiConfig)}, with these page and export limits. */
-    public static RunningSearchApi start(SearchApiConfig config, ApiLimits limits) {
         ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch());
+        ErasureLog erasureLog = ErasureLog.of(config.erasure());
         try {
             Javalin app =
                     routes(
                                     withTimeout(client, config.elasticsearchTimeout()),
                                     config.apiKeys(),
-                                    limits)
+                                    config.limits(),
+                                    erasureLog)
+                            .events(e -> e.serverStopped(erasureLog::close))
                             .start(config.host(), config.port());
             return new RunningSearchApi(app, client, config.host());
         } catch (RuntimeException e) {
+            erasureLog.close();
             try {
                 client.close();
             } catch (Exception closing) {
@@ -49,9 +49,10 @@ public final class SearchApi {
 
     /**
      * The app with every route, not started: {@code keys} are the API keys it accepts, {@code
-     * limits} the page and export caps.
+     * limits} the page and export caps, {@code erasureLog} where erasures are announced.
      */
-    public static Javalin routes(ElasticsearchClient client, ApiKeys keys, ApiLimits limits) {
+    static Javalin routes(
+            ElasticsearchClient client, ApiKeys keys, ApiLimits limits, ErasureLog erasureLog) {
         ItemSearches items = new ItemSearches(client);
         UserSearches users = new UserSearches(client);
         AudienceQuery audienceQuery = AudienceQuery.fromUsersMapping();
@@ -97,6 +98,10 @@ public final class SearchApi {
         app.post(
                 "/api/v1/audiences/export",
                 new AudienceExportHandler(audiences, audienceQuery, limits),
+                ApiRole.ADMIN);
+        app.delete(
+                "/api/v1/users/{id}",
+                new EraseUserHandler(erasureLog, new UserErasure(client), Clock.systemUTC()),
                 ApiRole.ADMIN);
         app.get("/health", new HealthHandler(client), ApiRole.OPEN);
         app.get("/metrics", metrics::scrape, ApiRole.OPEN);

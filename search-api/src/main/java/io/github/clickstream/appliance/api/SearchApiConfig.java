@@ -6,15 +6,17 @@ import java.util.Objects;
 
 /**
  * How the search API runs: where it listens (port 0 picks a free port), which Elasticsearch it
- * reads, how long it waits for each Elasticsearch call before answering 503, and which API keys it
- * accepts (at least one).
+ * reads, how long it waits for each Elasticsearch call before answering 503, which API keys it
+ * accepts (at least one), the page and export caps, and where erasures go.
  */
 public record SearchApiConfig(
         String host,
         int port,
         ElasticsearchConnection elasticsearch,
         Duration elasticsearchTimeout,
-        ApiKeys apiKeys) {
+        ApiKeys apiKeys,
+        ApiLimits limits,
+        ErasureConfig erasure) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -23,6 +25,8 @@ public record SearchApiConfig(
     public SearchApiConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(elasticsearch, "elasticsearch");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(erasure, "erasure");
         if (apiKeys == null || apiKeys.isEmpty()) {
             throw new IllegalArgumentException(
                     "No API keys configured: every endpoint but /health would refuse all callers."
@@ -40,9 +44,33 @@ public record SearchApiConfig(
         }
     }
 
-    /** Loopback on a free port, default timeout: for tests and embedding in the demo. */
+    /**
+     * Loopback on a free port, default timeout and limits, erasure off: for tests and embedding.
+     */
     public static SearchApiConfig local(ElasticsearchConnection elasticsearch, ApiKeys apiKeys) {
         return new SearchApiConfig(
-                "127.0.0.1", 0, elasticsearch, DEFAULT_ELASTICSEARCH_TIMEOUT, apiKeys);
+                "127.0.0.1",
+                0,
+                elasticsearch,
+                DEFAULT_ELASTICSEARCH_TIMEOUT,
+                apiKeys,
+                ApiLimits.DEFAULTS,
+                ErasureConfig.disabled());
+    }
+
+    public SearchApiConfig withPort(int port) {
+        return new SearchApiConfig(
+                host, port, elasticsearch, elasticsearchTimeout, apiKeys, limits, erasure);
+    }
+
+    public SearchApiConfig withLimits(ApiLimits limits) {
+        return new SearchApiConfig(
+                host, port, elasticsearch, elasticsearchTimeout, apiKeys, limits, erasure);
+    }
+
+    /** Erasures announced on this Kafka topic (without one, erasure answers 503). */
+    public SearchApiConfig withErasure(ErasureConfig erasure) {
+        return new SearchApiConfig(
+                host, port, elasticsearch, elasticsearchTimeout, apiKeys, limits, erasure);
     }
 }

@@ -77,6 +77,22 @@ public final class SearchApiMain implements Callable<Integer> {
                     "Rows an export reads from Elasticsearch per request (env API_EXPORT_PAGE_SIZE). Default: ${DEFAULT-VALUE}")
     int exportPageSize;
 
+    @Option(
+            names = "--kafka-bootstrap",
+            defaultValue = "${env:KAFKA_BOOTSTRAP}",
+            description =
+                    "Kafka bootstrap servers of the Flink job, for erasure (env KAFKA_BOOTSTRAP)."
+                            + " Without them DELETE /api/v1/users/{id} answers 503.")
+    String kafkaBootstrap;
+
+    @Option(
+            names = "--erasures-topic",
+            defaultValue = "${env:ERASURES_TOPIC:-" + ErasureConfig.DEFAULT_TOPIC + "}",
+            description =
+                    "Kafka topic the Flink job reads erasures from (env ERASURES_TOPIC)."
+                            + " Default: ${DEFAULT-VALUE}")
+    String erasuresTopic;
+
     @Mixin ElasticsearchConnectionOptions elasticsearch = new ElasticsearchConnectionOptions();
 
     public static void main(String[] args) {
@@ -100,9 +116,10 @@ public final class SearchApiMain implements Callable<Integer> {
                         port,
                         elasticsearch.toConnection(),
                         elasticsearchTimeout,
-                        ApiKeys.parse(configuredKeys()));
-        RunningSearchApi api =
-                SearchApi.start(config, new ApiLimits(maxPageSize, maxExportRows, exportPageSize));
+                        ApiKeys.parse(configuredKeys()),
+                        new ApiLimits(maxPageSize, maxExportRows, exportPageSize),
+                        new ErasureConfig(kafkaBootstrap, erasuresTopic));
+        RunningSearchApi api = SearchApi.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(

@@ -40,11 +40,12 @@ class AudienceExportITCase {
         // Pages of 2 rows, so even these few users take several point-in-time pages.
         api =
                 SearchApi.start(
-                        SearchApiConfig.local(connection, TestKeys.KEYS),
-                        new ApiLimits(500, 1000, 2));
+                        SearchApiConfig.local(connection, TestKeys.KEYS)
+                                .withLimits(new ApiLimits(500, 1000, 2)));
         capped =
                 SearchApi.start(
-                        SearchApiConfig.local(connection, TestKeys.KEYS), new ApiLimits(500, 3, 2));
+                        SearchApiConfig.local(connection, TestKeys.KEYS)
+                                .withLimits(new ApiLimits(500, 3, 2)));
         client = new ApiTestClient(api.url());
         cappedClient = new ApiTestClient(capped.url());
     }

@@ -38,8 +38,9 @@ class AudienceSearchITCase {
         Fixtures.index(connection, List.of(), AudienceFixtures.users());
         api =
                 SearchApi.start(
-                        SearchApiConfig.local(connection, TestKeys.KEYS),
-                        new ApiLimits(5, ApiLimits.DEFAULT_MAX_EXPORT_ROWS, 2));
+                        SearchApiConfig.local(connection, TestKeys.KEYS)
+                                .withLimits(
+                                        new ApiLimits(5, ApiLimits.DEFAULT_MAX_EXPORT_ROWS, 2)));
         client = new ApiTestClient(api.url());
     }
 

@@ -170,7 +170,9 @@ class ServiceEndpointsITCase {
                                         ElasticsearchConnection.of(
                                                 "http://127.0.0.1:" + hung.getLocalPort()),
                                         Duration.ofMillis(300),
-                                        TestKeys.KEYS))) {
+                                        TestKeys.KEYS,
+                                        ApiLimits.DEFAULTS,
+                                        ErasureConfig.disabled()))) {
             ApiTestClient unchecked = new ApiTestClient(api.url(), false);
             long start = System.nanoTime();
 

@@ -24,7 +24,7 @@ import org.apache.flink.util.Collector;
  * <p>A session keeps the tag it was first given: later versions of it (late events) and a session
  * that merges earlier ones take the earliest tag, so a funnel bucket withdraws a session from the
  * same segment it counted it in. Tags are forgotten once the session is older than {@code
- * retention}, when its buckets are closed anyway.
+ * retention}, when its buckets are closed anyway, and everything about a user on their erasure.
  */
 public class SessionSegments
         extends KeyedCoProcessFunction<String, SessionSummary, UserSegment, SegmentedSession> {
@@ -80,6 +80,15 @@ public class SessionSegments
     public void processElement2(
             UserSegment segment, Context context, Collector<SegmentedSession> out)
             throws Exception {
+        if (segment.erased()) {
+            // Erasures are outside event time: forget the user at once. Their later sessions are
+            // dropped upstream, so nothing refills this state.
+            sessions.clear();
+            segments.clear();
+            current.clear();
+            tagByStart.clear();
+            return;
+        }
         segments.add(segment, context.timestamp(), context.timerService());
     }
 

@@ -121,7 +121,7 @@ public final class ClickstreamPipeline {
                 scored,
                 scored.getSideOutput(UserScoring.MARKETING_ACTIONS),
                 similarity,
-                FunnelMetrics.of(sessions, scored, config),
+                FunnelMetrics.of(sessions, scored, erasures, config),
                 ProductMetrics.of(unique, config),
                 CohortMetrics.of(sessions, erasures),
                 deadLetters);

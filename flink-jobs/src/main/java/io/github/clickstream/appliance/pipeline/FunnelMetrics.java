@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.pipeline;
 
+import io.github.clickstream.appliance.erasure.Erasure;
 import io.github.clickstream.appliance.metrics.FunnelAggregator;
 import io.github.clickstream.appliance.metrics.FunnelBuckets;
 import io.github.clickstream.appliance.metrics.FunnelMetric;
@@ -21,12 +22,18 @@ final class FunnelMetrics {
     static DataStream<FunnelMetric> of(
             DataStream<SessionSummary> sessions,
             DataStream<ScoredUser> scored,
+            DataStream<Erasure> erasures,
             PipelineConfig config) {
         DataStream<UserSegment> segments =
                 scored.map(s -> new UserSegment(s.features().userId(), s.scores().segmentName()))
                         .returns(UserSegment.class)
                         .uid("user-segments")
-                        .name("Segment of each scored user");
+                        .name("Segment of each scored user")
+                        .union(
+                                erasures.map(e -> UserSegment.erased(e.userId()))
+                                        .returns(UserSegment.class)
+                                        .uid("erased-user-segments")
+                                        .name("Erasures as segment resets"));
         return sessions.keyBy(SessionSummary::userId)
                 .connect(segments.keyBy(UserSegment::userId))
                 .process(new SessionSegments(config.metricsRetention()))

@@ -94,6 +94,27 @@ class SessionSegmentsTest {
     }
 
     @Test
+    void anErasureForgetsTheUserAtOnce() throws Exception {
+        try (var harness = harness()) {
+            harness.open();
+            harness.processElement2(new StreamRecord<>(new UserSegment("u1", "loyal"), T0));
+            harness.processElement1(new StreamRecord<>(session(T0, T0 + HOUR), T0 + HOUR));
+            harness.processBothWatermarks(new Watermark(T0 + HOUR));
+            harness.processElement1(
+                    new StreamRecord<>(session(T0 + 3 * HOUR, T0 + 4 * HOUR), T0 + 4 * HOUR));
+            assertThat(harness.numKeyedStateEntries()).isPositive();
+
+            harness.processElement2(new StreamRecord<>(UserSegment.erased("u1"), 0));
+            harness.processBothWatermarks(new Watermark(T0 + 5 * HOUR));
+
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.extractOutputValues())
+                    .as("the pending session is dropped with the rest")
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void tagsOfSessionsOlderThanTheRetentionAreForgotten() throws Exception {
         try (var harness = harness()) {
             harness.open();

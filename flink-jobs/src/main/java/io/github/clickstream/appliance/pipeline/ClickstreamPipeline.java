@@ -99,7 +99,7 @@ public final class ClickstreamPipeline {
                         .name("Drop sessions of erased users");
         DataStream<UserFeatures> users = SessionsAndFeatures.features(sessions, erasures, config);
         SingleOutputStreamOperator<ScoredUser> scored =
-                Scoring.of(users, modelUpdates, config.scoring());
+                Scoring.of(users, modelUpdates, erasures, config.scoring());
         DataStream<DeadLetter> deadLetters =
                 parsed.getSideOutput(ParseEvents.DEAD_LETTERS)
                         .union(

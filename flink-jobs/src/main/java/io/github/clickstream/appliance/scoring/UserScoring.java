@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.scoring;
 
+import io.github.clickstream.appliance.erasure.ErasedFlag;
 import io.github.clickstream.appliance.events.DeadLetter;
 import io.github.clickstream.appliance.events.DeadLetterReason;
 import io.github.clickstream.appliance.features.ModelFeatures;
@@ -40,10 +41,11 @@ import org.slf4j.LoggerFactory;
  * instance only), and the old model keeps scoring.
  *
  * <p>Per user it remembers whether they were at risk and their segment, to send a marketing action
- * once per upward crossing of the churn threshold and once per segment change.
+ * once per upward crossing of the churn threshold and once per segment change; an erasure clears
+ * both and leaves only the erased mark.
  */
 public final class UserScoring
-        extends KeyedBroadcastProcessFunction<String, UserFeatures, ModelUpdate, ScoredUser> {
+        extends KeyedBroadcastProcessFunction<String, ScoringInput, ModelUpdate, ScoredUser> {
 
     public static final MapStateDescriptor<String, byte[]> MODELS =
             new MapStateDescriptor<>(
@@ -63,6 +65,7 @@ public final class UserScoring
     private transient boolean restoreChecked;
     private transient ValueState<Boolean> atRisk;
     private transient ValueState<String> segment;
+    private transient ErasedFlag erased;
     private transient Counter accepted;
     private transient Counter refused;
 
@@ -81,14 +84,24 @@ public final class UserScoring
         applied = new EnumMap<>(ModelSlot.class);
         atRisk = getRuntimeContext().getState(new ValueStateDescriptor<>("at-risk", Types.BOOLEAN));
         segment = getRuntimeContext().getState(new ValueStateDescriptor<>("segment", Types.STRING));
+        erased = new ErasedFlag(getRuntimeContext());
         accepted = getRuntimeContext().getMetricGroup().counter("modelsAccepted");
         refused = getRuntimeContext().getMetricGroup().counter("modelsRefused");
     }
 
     @Override
-    public void processElement(
-            UserFeatures features, ReadOnlyContext ctx, Collector<ScoredUser> out)
+    public void processElement(ScoringInput input, ReadOnlyContext ctx, Collector<ScoredUser> out)
             throws Exception {
+        if (input.isErasure()) {
+            atRisk.clear();
+            segment.clear();
+            erased.set();
+            return;
+        }
+        if (erased.isSet()) {
+            return; // an update that passed the gate before the erasure did
+        }
+        UserFeatures features = input.features();
         adoptRestoredModels(ctx.getBroadcastState(MODELS));
         UserScores scores = models.score(ModelFeatures.values(features));
         out.collect(new ScoredUser(features, scores));

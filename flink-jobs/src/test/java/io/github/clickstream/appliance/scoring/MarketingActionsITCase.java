@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.clickstream.appliance.erasure.Erasures;
 import io.github.clickstream.appliance.features.UserFeatures;
 import io.github.clickstream.appliance.models.CsvTable;
 import io.github.clickstream.appliance.pipeline.ClickstreamPipeline;
@@ -95,7 +96,7 @@ class MarketingActionsITCase {
                 env.fromData(updates, TypeInformation.of(UserFeatures.class));
         DataStream<ModelUpdate> noUpdates = ClickstreamPipeline.noModelUpdates(env);
         List<MarketingAction> actions = new ArrayList<>();
-        Scoring.of(users, noUpdates, ScoringConfig.DEFAULTS)
+        Scoring.of(users, noUpdates, Erasures.none(env), ScoringConfig.DEFAULTS)
                 .getSideOutput(UserScoring.MARKETING_ACTIONS)
                 .executeAndCollect()
                 .forEachRemaining(actions::add);
@@ -103,7 +104,7 @@ class MarketingActionsITCase {
     }
 
     /** A user update whose model features are the holdout row's; the rest is neutral. */
-    private static UserFeatures features(String user, long asOf, Map<String, String> row) {
+    static UserFeatures features(String user, long asOf, Map<String, String> row) {
         double tenure = number(row, "tenure_days", 10);
         return new UserFeatures(
                 user,
@@ -140,15 +141,15 @@ class MarketingActionsITCase {
         return cell == null || cell.isEmpty() ? null : Double.parseDouble(cell);
     }
 
-    private static double probability(Map<String, String> row) {
+    static double probability(Map<String, String> row) {
         return Double.parseDouble(row.get("probability(1)"));
     }
 
-    private static Map<String, String> first(CsvTable table, Predicate<Map<String, String>> test) {
+    static Map<String, String> first(CsvTable table, Predicate<Map<String, String>> test) {
         return table.rows().stream().filter(test).findFirst().orElseThrow();
     }
 
-    private static CsvTable holdout(String model) throws Exception {
+    static CsvTable holdout(String model) throws Exception {
         try (InputStream in =
                 MarketingActionsITCase.class.getResourceAsStream(
                         "/models/" + model + ".holdout.csv")) {

@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Exports of the hand-made users of {@link AudienceFixtures}, in both formats and under a cap. */
 @ExtendWith(LocalStackExtension.class)
@@ -28,8 +28,9 @@ class AudienceExportITCase {
     private static final String EXPORT = "/api/v1/audiences/export";
     private static final String EXAMPLE = "{\"filter\": " + EXAMPLE_FILTER + "}";
 
-    private static RunningSearchApi api;
-    private static RunningSearchApi capped;
+    @RegisterExtension static final ApiUnderTest API = new ApiUnderTest();
+    @RegisterExtension static final ApiUnderTest CAPPED = new ApiUnderTest();
+
     private static ApiTestClient client;
     private static ApiTestClient cappedClient;
 
@@ -38,22 +39,14 @@ class AudienceExportITCase {
         ElasticsearchConnection connection = ElasticsearchConnection.of(es.httpUrl());
         Fixtures.index(connection, List.of(), AudienceFixtures.users());
         // Pages of 2 rows, so even these few users take several point-in-time pages.
-        api =
-                SearchApi.start(
+        client =
+                API.start(
                         SearchApiConfig.local(connection, TestKeys.KEYS)
                                 .withLimits(new ApiLimits(500, 1000, 2)));
-        capped =
-                SearchApi.start(
+        cappedClient =
+                CAPPED.start(
                         SearchApiConfig.local(connection, TestKeys.KEYS)
                                 .withLimits(new ApiLimits(500, 3, 2)));
-        client = new ApiTestClient(api.url());
-        cappedClient = new ApiTestClient(capped.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-        capped.close();
     }
 
     @Test
@@ -69,18 +62,7 @@ class AudienceExportITCase {
         assertThat(response.headers().firstValue("X-Export-Row-Cap")).hasValue("1000");
         List<CsvRecord> records = parse(response.body());
         assertThat(records.get(0).getFields())
-                .containsExactly(
-                        "user_id",
-                        "segment_name",
-                        "purchase_propensity",
-                        "churn_risk",
-                        "days_since_last_visit",
-                        "days_since_last_purchase",
-                        "orders_30d",
-                        "revenue_30d",
-                        "revenue_lifetime",
-                        "favourite_category",
-                        "last_seen");
+                .containsExactlyElementsOf(AudienceFixtures.DOCUMENTED_FIELDS);
         List<CsvRecord> rows = records.subList(1, records.size());
         assertThat(rows.stream().map(r -> r.getField(0)).sorted())
                 .containsExactlyElementsOf(EXAMPLE_MATCHES);

@@ -14,6 +14,21 @@ import java.util.Map;
  */
 final class AudienceFixtures {
 
+    /** The fields of an audience member, in the order the API documents (CSV header too). */
+    static final List<String> DOCUMENTED_FIELDS =
+            List.of(
+                    "user_id",
+                    "segment_name",
+                    "purchase_propensity",
+                    "churn_risk",
+                    "days_since_last_visit",
+                    "days_since_last_purchase",
+                    "orders_30d",
+                    "revenue_30d",
+                    "revenue_lifetime",
+                    "favourite_category",
+                    "last_seen");
+
     static final String AT_RISK = "au-at-risk";
     static final String LOYAL = "au-loyal";
 

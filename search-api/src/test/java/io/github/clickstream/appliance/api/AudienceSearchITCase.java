@@ -11,10 +11,10 @@ import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,24 +29,19 @@ class AudienceSearchITCase {
                     "au-01", "au-02", "au-03", "au-04", "au-05", "au-06", "au-07", "au-08", "au-09",
                     "au-11", "au-12", "au-13");
 
-    private static RunningSearchApi api;
+    @RegisterExtension static final ApiUnderTest API = new ApiUnderTest();
+
     private static ApiTestClient client;
 
     @BeforeAll
     static void start(ElasticsearchNode es) throws IOException {
         ElasticsearchConnection connection = ElasticsearchConnection.of(es.httpUrl());
         Fixtures.index(connection, List.of(), AudienceFixtures.users());
-        api =
-                SearchApi.start(
+        client =
+                API.start(
                         SearchApiConfig.local(connection, TestKeys.KEYS)
                                 .withLimits(
                                         new ApiLimits(5, ApiLimits.DEFAULT_MAX_EXPORT_ROWS, 2)));
-        client = new ApiTestClient(api.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     @Test
@@ -68,19 +63,7 @@ class AudienceSearchITCase {
         JsonNode user = response.json().path("users").get(0);
         List<String> fields = new ArrayList<>();
         user.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields)
-                .containsExactly(
-                        "user_id",
-                        "segment_name",
-                        "purchase_propensity",
-                        "churn_risk",
-                        "days_since_last_visit",
-                        "days_since_last_purchase",
-                        "orders_30d",
-                        "revenue_30d",
-                        "revenue_lifetime",
-                        "favourite_category",
-                        "last_seen");
+        assertThat(fields).containsExactlyElementsOf(AudienceFixtures.DOCUMENTED_FIELDS);
         assertThat(user.path("segment_name").asText()).isEqualTo("au-at-risk");
         assertThat(user.path("churn_risk").asDouble()).isEqualTo(0.90);
         assertThat(user.path("purchase_propensity").asDouble()).isEqualTo(0.10);

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The auth matrix: every operation the OpenAPI document lists, called with no key, a forged key, a
@@ -32,7 +32,8 @@ class AuthITCase {
         }
     }
 
-    private static RunningSearchApi api;
+    @RegisterExtension static final ApiUnderTest API = new ApiUnderTest();
+
     private static ApiTestClient admin;
 
     @BeforeAll
@@ -42,15 +43,10 @@ class AuthITCase {
                 connection,
                 List.of(Fixtures.item("auth-probe", "c", "b", 1, Fixtures.vector(60, 61, 0.1))),
                 List.of());
-        api = SearchApi.start(SearchApiConfig.local(connection, TestKeys.KEYS));
+        API.start(connection);
         // Unchecked: an operation may fail for other reasons (no Kafka for erasure); only the
         // auth outcome is under test here.
-        admin = new ApiTestClient(api.url(), false);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        admin = new ApiTestClient(API.running().url(), false);
     }
 
     @Test

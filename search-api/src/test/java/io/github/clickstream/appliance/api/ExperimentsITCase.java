@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The experiment report over real session documents: the hand-computed 2×2 table of {@link
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStackExtension.class)
 class ExperimentsITCase {
 
-    private static RunningSearchApi api;
+    @RegisterExtension static final ApiUnderTest API = new ApiUnderTest();
+
     private static ApiTestClient client;
 
     @BeforeAll
@@ -48,13 +49,7 @@ class ExperimentsITCase {
             var response = writer.bulk(b -> b.operations(sessions).refresh(Refresh.WaitFor));
             assertThat(response.errors()).isFalse();
         }
-        api = SearchApi.start(SearchApiConfig.local(connection, TestKeys.KEYS));
-        client = new ApiTestClient(api.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        client = API.start(connection);
     }
 
     @Test

@@ -7,10 +7,10 @@ import io.github.clickstream.appliance.localstack.LocalStackExtension;
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,7 +20,8 @@ class InvalidInputITCase {
 
     private static final String LOOKALIKE = "/api/v1/audiences/lookalike";
 
-    private static RunningSearchApi api;
+    @RegisterExtension static final ApiUnderTest API = new ApiUnderTest();
+
     private static ApiTestClient client;
 
     @BeforeAll
@@ -32,13 +33,7 @@ class InvalidInputITCase {
                         Fixtures.item(
                                 "ii-item", "ii-cat", "ii-brand", 1, Fixtures.vector(60, 61, 0.1))),
                 List.of());
-        api = SearchApi.start(SearchApiConfig.local(connection, TestKeys.KEYS));
-        client = new ApiTestClient(api.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        client = API.start(connection);
     }
 
     @ParameterizedTest

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 100,000 generated users in segment {@code ex-bulk}, exported through the API running in this JVM:
@@ -52,7 +53,8 @@ class LargeExportITCase {
     private static final long MIB = 1024 * 1024;
 
     private static String elasticsearch;
-    private static RunningSearchApi api;
+    @RegisterExtension static final ApiUnderTest API = new ApiUnderTest();
+
     private static ApiTestClient client;
 
     /** Generated users with churn_risk >= 0.7, counted while generating them. */
@@ -64,13 +66,11 @@ class LargeExportITCase {
         ElasticsearchConnection connection = ElasticsearchConnection.of(elasticsearch);
         IndexSetup.apply(connection);
         riskyUsers = indexGeneratedUsers(connection);
-        api = SearchApi.start(SearchApiConfig.local(connection, TestKeys.KEYS));
-        client = new ApiTestClient(api.url());
+        client = API.start(connection);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        api.close();
         try (ElasticsearchClient es =
                 ElasticsearchClients.create(ElasticsearchConnection.of(elasticsearch))) {
             // Other test classes share the node; leave them a small users index. (The test

@@ -11,10 +11,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Users {@code la-a1..la-a6} have tastes along axis 30, {@code la-b1..la-b5} along axis 40. The
@@ -27,20 +27,15 @@ class LookalikeITCase {
     private static final List<String> OTHER_CLUSTER_A_USERS =
             List.of("la-a3", "la-a4", "la-a5", "la-a6");
 
-    private static RunningSearchApi api;
+    @RegisterExtension static final ApiUnderTest API = new ApiUnderTest();
+
     private static ApiTestClient client;
 
     @BeforeAll
     static void start(ElasticsearchNode es) throws IOException {
         ElasticsearchConnection connection = ElasticsearchConnection.of(es.httpUrl());
         Fixtures.index(connection, List.of(), users());
-        api = SearchApi.start(SearchApiConfig.local(connection, TestKeys.KEYS));
-        client = new ApiTestClient(api.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        client = API.start(connection);
     }
 
     private static List<Map<String, Object>> users() {

@@ -8,28 +8,23 @@ import io.github.clickstream.appliance.localstack.LocalStackExtension;
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(LocalStackExtension.class)
 class RecommendationsITCase {
 
-    private static RunningSearchApi api;
+    @RegisterExtension static final ApiUnderTest API = new ApiUnderTest();
+
     private static ApiTestClient client;
 
     @BeforeAll
     static void start(ElasticsearchNode es) throws IOException {
         ElasticsearchConnection connection = ElasticsearchConnection.of(es.httpUrl());
         Fixtures.index(connection, TasteClusters.items(), TasteClusters.users());
-        api = SearchApi.start(SearchApiConfig.local(connection, TestKeys.KEYS));
-        client = new ApiTestClient(api.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        client = API.start(connection);
     }
 
     @Test

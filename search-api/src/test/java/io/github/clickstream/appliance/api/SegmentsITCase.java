@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Segment statistics of the {@link AudienceFixtures} segments, recomputed here from the fixture
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SegmentsITCase {
 
     private static String elasticsearch;
-    private static RunningSearchApi api;
+    @RegisterExtension static final ApiUnderTest API = new ApiUnderTest();
+
     private static ApiTestClient client;
 
     @BeforeAll
@@ -38,13 +39,7 @@ class SegmentsITCase {
         elasticsearch = es.httpUrl();
         ElasticsearchConnection connection = ElasticsearchConnection.of(elasticsearch);
         Fixtures.index(connection, List.of(), AudienceFixtures.users());
-        api = SearchApi.start(SearchApiConfig.local(connection, TestKeys.KEYS));
-        client = new ApiTestClient(api.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        client = API.start(connection);
     }
 
     @Test

@@ -13,15 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(LocalStackExtension.class)
 class ServiceEndpointsITCase {
 
-    private static RunningSearchApi api;
+    @RegisterExtension static final ApiUnderTest API = new ApiUnderTest();
+
     private static ApiTestClient client;
 
     @BeforeAll
@@ -33,18 +34,12 @@ class ServiceEndpointsITCase {
                         Fixtures.item(
                                 "se-item", "se-cat", "se-brand", 1, Fixtures.vector(62, 63, 0.1))),
                 List.of());
-        api = SearchApi.start(SearchApiConfig.local(connection, TestKeys.KEYS));
-        client = new ApiTestClient(api.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        client = API.start(connection);
     }
 
     @Test
     void startOnPortZeroBindsAFreePort() {
-        assertThat(api.port()).isPositive();
+        assertThat(API.running().port()).isPositive();
     }
 
     @Test
@@ -173,7 +168,7 @@ class ServiceEndpointsITCase {
                                         TestKeys.KEYS,
                                         ApiLimits.DEFAULTS,
                                         ErasureConfig.disabled()))) {
-            ApiTestClient unchecked = new ApiTestClient(api.url(), false);
+            ApiTestClient unchecked = new ApiTestClient(API.running().url(), false);
             long start = System.nanoTime();
 
             ApiTestClient.Response response =

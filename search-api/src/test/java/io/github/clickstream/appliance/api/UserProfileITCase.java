@@ -9,16 +9,17 @@ import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code up-full} has every kind of profile field, {@code up-bare} only a churn score. */
 @ExtendWith(LocalStackExtension.class)
 class UserProfileITCase {
 
-    private static RunningSearchApi api;
+    @RegisterExtension static final ApiUnderTest API = new ApiUnderTest();
+
     private static ApiTestClient client;
 
     @BeforeAll
@@ -53,13 +54,7 @@ class UserProfileITCase {
         Map<String, Object> bare = Fixtures.user("up-bare", null);
         bare.put("churn_risk", 0.5);
         Fixtures.index(connection, List.of(), List.of(full, bare));
-        api = SearchApi.start(SearchApiConfig.local(connection, TestKeys.KEYS));
-        client = new ApiTestClient(api.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        client = API.start(connection);
     }
 
     @Test

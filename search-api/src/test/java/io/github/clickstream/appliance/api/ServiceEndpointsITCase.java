@@ -168,7 +168,7 @@ class ServiceEndpointsITCase {
                                         TestKeys.KEYS,
                                         ApiLimits.DEFAULTS,
                                         ErasureConfig.disabled()))) {
-            ApiTestClient unchecked = new ApiTestClient(API.running().url(), false);
+            ApiTestClient unchecked = new ApiTestClient(api.url(), false);
             long start = System.nanoTime();
 
             ApiTestClient.Response response =

@@ -79,7 +79,11 @@ public final class ClickstreamJob {
                                 config.erasuresTopic(),
                                 config.groupId() + "-erasures");
         PipelineOutputs outputs =
-                ClickstreamPipeline.build(raw, modelUpdates, erasures, config.pipeline());
+                ClickstreamPipeline.build(
+                        raw,
+                        modelUpdates,
+                        erasures,
+                        config.bounded() ? config.pipeline().withoutIdleness() : config.pipeline());
         outputs.documentWrites()
                 .sinkTo(new ElasticsearchSink(config.elasticsearch()))
                 .uid("elasticsearch-sink")

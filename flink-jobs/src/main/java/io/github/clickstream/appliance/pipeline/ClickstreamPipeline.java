@@ -69,12 +69,14 @@ public final class ClickstreamPipeline {
                         .name("Parse and validate events");
         // Watermarks right after parsing, in the source's task: each source split keeps its own
         // bounded out-of-orderness, and idle splits do not hold event time back.
+        WatermarkStrategy<ClickEvent> eventTime =
+                WatermarkStrategy.<ClickEvent>forBoundedOutOfOrderness(config.outOfOrderness())
+                        .withTimestampAssigner((event, ts) -> event.timestamp());
         DataStream<ClickEvent> timed =
                 parsed.assignTimestampsAndWatermarks(
-                                WatermarkStrategy.<ClickEvent>forBoundedOutOfOrderness(
-                                                config.outOfOrderness())
-                                        .withTimestampAssigner((event, ts) -> event.timestamp())
-                                        .withIdleness(config.idleness()))
+                                config.idleness() == null
+                                        ? eventTime
+                                        : eventTime.withIdleness(config.idleness()))
                         .uid("event-time")
                         .name("Assign event time");
         DataStream<ClickEvent> admitted =

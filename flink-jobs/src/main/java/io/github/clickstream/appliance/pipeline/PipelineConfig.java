@@ -52,6 +52,27 @@ public record PipelineConfig(
                 SimilarityConfig.DEFAULTS);
     }
 
+    /**
+     * Event time never skips ahead of a quiet input: for bounded runs, whose control inputs (no
+     * model updates, no erasures) have finished with a final watermark. Were a slow source marked
+     * idle there, event time would jump to that final watermark and drop the rest as late.
+     */
+    public PipelineConfig withoutIdleness() {
+        return new PipelineConfig(
+                parserLimits,
+                outOfOrderness,
+                null,
+                sessionGap,
+                allowedLateness,
+                dedupWindow,
+                userRetention,
+                metricsRetention,
+                featureWindows,
+                featuresAsOf,
+                scoring,
+                similarity);
+    }
+
     /** Features only when sessions close, not also while users stay away. */
     public PipelineConfig withoutInactivityRescoring() {
         return new PipelineConfig(

@@ -5,6 +5,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-./mvnw -q -B -DskipTests install -pl bench -am
+./mvnw -q -B -DskipTests package -pl bench -am
 exec java -Xmx1g -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath.txt)" \
   io.github.clickstream.appliance.bench.ApiLatencyBenchmark "$@"

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs the benchmarks on this machine: builds them, then prints each round and the ratios
-# against the baselines measured in the same run. Usage: bench/run.sh [users] [rounds]
+# The benchmark suite: builds once, then runs every benchmark in turn, each interleaving ours and
+# its baseline over several rounds, prints one table (medians, ratio, min-max of the rounds, goal)
+# and writes bench/results/latest.md and latest.json with the machine description.
+# Usage: bench/run.sh [--quick] [--rounds N] [--only parsing,scoring,ingest,pipeline,api-latency,audiences]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-./mvnw -q -B -DskipTests install -pl bench -am
+./mvnw -q -B -DskipTests package -pl bench -am
 exec java -Xmx4g -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath.txt)" \
-  io.github.clickstream.appliance.bench.PipelineThroughputBenchmark "$@"
+  io.github.clickstream.appliance.bench.SuiteRunner "$@"

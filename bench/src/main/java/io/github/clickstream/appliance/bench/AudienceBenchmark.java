@@ -5,20 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.clickstream.appliance.api.RunningSearchApi;
-import io.github.clickstream.appliance.localstack.ElasticsearchNode;
-import io.github.clickstream.appliance.localstack.ElasticsearchOptions;
-import io.github.clickstream.appliance.localstack.LocalStack;
-import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
-import io.github.clickstream.appliance.mappings.IndexSetup;
-import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
@@ -27,7 +23,7 @@ import java.util.Random;
  * heap growth of this JVM, where the API runs) against paging the same users straight from
  * Elasticsearch with a point in time and {@code search_after}, reading and dropping each page; (2)
  * audience search latency at a fixed arrival rate against the same query sent straight to
- * Elasticsearch. The variants alternate in rounds. Usage: {@code AudienceBenchmark [users]
+ * Elasticsearch. The variants alternate in rounds. Usage: {@code bench/audiences.sh [users]
  * [requests/s] [seconds per search run] [rounds]}.
  */
 public final class AudienceBenchmark {
@@ -44,8 +40,8 @@ public final class AudienceBenchmark {
     private static final long MIB = 1024 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    static final String NAME = "audiences";
 
     private AudienceBenchmark() {}
 
@@ -54,71 +50,146 @@ public final class AudienceBenchmark {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         Duration length = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 20);
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        try (ElasticsearchNode node =
-                LocalStack.startElasticsearch(ElasticsearchOptions.defaults())) {
-            String es = node.httpUrl();
-            ElasticsearchConnection connection = ElasticsearchConnection.of(es);
-            IndexSetup.apply(connection);
-            long loading = System.nanoTime();
-            load(es, users);
-            System.out.printf(
-                    "%,d users indexed in %.0f s%n", users, (System.nanoTime() - loading) / 1e9);
-            try (RunningSearchApi api = BenchApi.start(connection)) {
-                exports(api.url(), es, rounds);
-                searches(api.url(), es, rate, length, rounds);
-            }
+        try (BenchContext context = new BenchContext(false, rounds)) {
+            System.out.print(ResultsTable.text(run(users, rate, length, context)));
         }
     }
 
-    private static void exports(String api, String es, int rounds) throws Exception {
-        exportViaApi(api); // warm-up, uncounted
+    static List<Figure> run(BenchContext context) throws Exception {
+        return context.quick()
+                ? run(20_000, 50, Duration.ofSeconds(5), context)
+                : run(100_000, 100, Duration.ofSeconds(15), context);
+    }
+
+    static List<Figure> run(int users, int rate, Duration length, BenchContext context)
+            throws Exception {
+        BenchElasticsearch node = context.freshElasticsearch();
+        String es = node.url();
+        long loading = System.nanoTime();
+        load(es, users);
+        System.out.printf(
+                "  %,d users indexed in %.0f s%n", users, (System.nanoTime() - loading) / 1e9);
+        List<Figure> figures = new ArrayList<>();
+        try (RunningSearchApi api = BenchApi.start(node.connection())) {
+            figures.addAll(exports(api.url(), es, users, context.rounds()));
+            figures.addAll(
+                    searches(api.url(), es, rate, length, context.rounds(), warmUpLength(context)));
+        }
+        return figures;
+    }
+
+    private static List<Figure> exports(String api, String es, int users, int rounds)
+            throws Exception {
+        // The uncounted warm-up export samples the heap, about ten times (two full GCs each, which
+        // would slow a timed export); the timed ones do not.
+        Export sampled = exportViaApi(api, Math.max(1, Math.min(100_000, users / 10)));
         exportDirect(es);
-        for (int round = 1; round <= rounds; round++) {
-            Export viaApi = exportViaApi(api);
-            Export direct = exportDirect(es);
+        double heapGrowth = sampled.heapGrowth / (double) MIB;
+        System.out.printf(
+                Locale.ROOT,
+                "  warm-up export: %,d MiB CSV, API heap growth at most %.1f MiB%n",
+                sampled.bytes / MIB,
+                heapGrowth);
+        double[] viaApi = new double[rounds];
+        double[] direct = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            Export export = exportViaApi(api, 0);
+            Export paging = exportDirect(es);
+            if (export.rows != users || paging.rows != users) {
+                throw new IllegalStateException(
+                        "exported %d rows through the API and paged %d, expected %d"
+                                .formatted(export.rows, paging.rows, users));
+            }
+            viaApi[round] = export.rowsPerSecond();
+            direct[round] = paging.rowsPerSecond();
             System.out.printf(
                     Locale.ROOT,
-                    "export round %d: API %,d rows in %.1f s = %,.0f rows/s (%,d MiB CSV, heap"
-                            + " growth at most %.1f MiB) | direct PIT paging %,.0f rows/s |"
-                            + " ratio %.2f%n",
-                    round,
-                    viaApi.rows,
-                    viaApi.seconds,
-                    viaApi.rowsPerSecond(),
-                    viaApi.bytes / MIB,
-                    viaApi.heapGrowth / (double) MIB,
-                    direct.rowsPerSecond(),
-                    viaApi.rowsPerSecond() / direct.rowsPerSecond());
+                    "  export round %d: API %,d rows in %.1f s = %,.0f rows/s | direct PIT paging"
+                            + " %,.0f rows/s%n",
+                    round + 1,
+                    export.rows,
+                    export.seconds,
+                    viaApi[round],
+                    direct[round]);
         }
+        String of = " of " + users + " users";
+        return List.of(
+                new Figure(
+                        NAME,
+                        "CSV export" + of,
+                        "rows/s",
+                        "API",
+                        "direct PIT paging",
+                        viaApi,
+                        direct,
+                        Goal.NONE),
+                new Figure(
+                        NAME,
+                        "API heap growth during the (warm-up) export" + of,
+                        "MiB",
+                        "API",
+                        "-",
+                        new double[] {heapGrowth},
+                        new double[0],
+                        Goal.NONE));
     }
 
-    private static void searches(String api, String es, int rate, Duration length, int rounds)
+    private static List<Figure> searches(
+            String api, String es, int rate, Duration length, int rounds, Duration warmUpLength)
             throws Exception {
         OpenLoopLoad load = new OpenLoopLoad();
         // Warm up at half the rate: a cold node at full rate queues requests past the timeout.
         int warmUp = Math.max(1, rate / 2);
-        load.run(warmUp, Duration.ofSeconds(10), i -> searchViaApi(api, i));
-        load.run(warmUp, Duration.ofSeconds(10), i -> searchDirect(es, i));
-        for (int round = 1; round <= rounds; round++) {
-            OpenLoopLoad.Result viaApi = load.run(rate, length, i -> searchViaApi(api, i));
-            OpenLoopLoad.Result direct = load.run(rate, length, i -> searchDirect(es, i));
+        load.run(warmUp, warmUpLength, i -> searchViaApi(api, i));
+        load.run(warmUp, warmUpLength, i -> searchDirect(es, i));
+        double[][] viaApi = new double[2][rounds];
+        double[][] direct = new double[2][rounds];
+        for (int round = 0; round < rounds; round++) {
+            OpenLoopLoad.Result a = load.run(rate, length, i -> searchViaApi(api, i));
+            OpenLoopLoad.Result d = load.run(rate, length, i -> searchDirect(es, i));
+            viaApi[0][round] = a.p50();
+            viaApi[1][round] = a.p99();
+            direct[0][round] = d.p50();
+            direct[1][round] = d.p99();
             System.out.printf(
                     Locale.ROOT,
-                    "search round %d at %d req/s: API p50 %.2f ms p99 %.2f ms (max %.1f, %d"
-                            + " failed) | direct p50 %.2f ms p99 %.2f ms (max %.1f, %d failed) |"
-                            + " p99 ratio %.2f%n",
-                    round,
+                    "  search round %d at %d req/s: API p50 %.2f ms p99 %.2f ms (max %.1f, %d"
+                            + " failed) | direct p50 %.2f ms p99 %.2f ms (max %.1f, %d failed)%n",
+                    round + 1,
                     rate,
-                    viaApi.p50(),
-                    viaApi.p99(),
-                    viaApi.max(),
-                    viaApi.failures(),
-                    direct.p50(),
-                    direct.p99(),
-                    direct.max(),
-                    direct.failures(),
-                    viaApi.p99() / direct.p99());
+                    a.p50(),
+                    a.p99(),
+                    a.max(),
+                    a.failures(),
+                    d.p50(),
+                    d.p99(),
+                    d.max(),
+                    d.failures());
         }
+        String at = " at " + rate + " req/s";
+        return List.of(
+                new Figure(
+                        NAME,
+                        "audience search p50" + at,
+                        "ms",
+                        "API",
+                        "direct query",
+                        viaApi[0],
+                        direct[0],
+                        Goal.NONE),
+                new Figure(
+                        NAME,
+                        "audience search p99" + at,
+                        "ms",
+                        "API",
+                        "direct query",
+                        viaApi[1],
+                        direct[1],
+                        Goal.NONE));
+    }
+
+    private static Duration warmUpLength(BenchContext context) {
+        return Duration.ofSeconds(context.quick() ? 5 : 10);
     }
 
     /** A churn threshold per request, so consecutive requests differ. */
@@ -147,7 +218,7 @@ public final class AudienceBenchmark {
                         + " \"track_total_hits\": true, \"_source\": "
                         + SOURCE
                         + "}";
-        return post(es + "/users/_search", body);
+        return Http.post(es + "/users/_search", body);
     }
 
     private record Export(long rows, long bytes, double seconds, long heapGrowth) {
@@ -156,14 +227,17 @@ public final class AudienceBenchmark {
         }
     }
 
-    /** Streams the export of every user, counting lines and sampling the heap after GCs. */
-    private static Export exportViaApi(String api) throws Exception {
+    /**
+     * Streams the export of every user, counting lines; every {@code sampleEvery} rows (never when
+     * 0) samples the heap after GCs.
+     */
+    private static Export exportViaApi(String api, long sampleEvery) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long baseline = usedAfterGc(memory);
+        long baseline = sampleEvery > 0 ? usedAfterGc(memory) : 0;
         long peak = 0;
         long start = System.nanoTime();
         HttpResponse<InputStream> response =
-                HTTP.send(
+                Http.CLIENT.send(
                         BenchApi.request(api + "/api/v1/audiences/export")
                                 .header("content-type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"filter\": {}}"))
@@ -171,7 +245,7 @@ public final class AudienceBenchmark {
                         HttpResponse.BodyHandlers.ofInputStream());
         long lines = 0;
         long bytes = 0;
-        long nextSample = 100_000;
+        long nextSample = sampleEvery > 0 ? sampleEvery : Long.MAX_VALUE;
         byte[] buffer = new byte[64 * 1024];
         try (InputStream body = response.body()) {
             for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
@@ -181,7 +255,7 @@ public final class AudienceBenchmark {
                 }
                 if (lines >= nextSample) {
                     peak = Math.max(peak, usedAfterGc(memory) - baseline);
-                    nextSample += 100_000;
+                    nextSample += sampleEvery;
                 }
             }
         }
@@ -193,7 +267,9 @@ public final class AudienceBenchmark {
     private static Export exportDirect(String es) throws Exception {
         long start = System.nanoTime();
         String pit =
-                JSON.readTree(send(post(es + "/users/_pit?keep_alive=5m", ""))).path("id").asText();
+                JSON.readTree(Http.send(Http.post(es + "/users/_pit?keep_alive=5m", "")))
+                        .path("id")
+                        .asText();
         long rows = 0;
         long bytes = 0;
         JsonNode after = null;
@@ -207,7 +283,7 @@ public final class AudienceBenchmark {
             if (after != null) {
                 request.set("search_after", after);
             }
-            String page = send(post(es + "/_search", request.toString()));
+            String page = Http.send(Http.post(es + "/_search", request.toString()));
             bytes += page.length();
             JsonNode response = JSON.readTree(page);
             ArrayNode hits = (ArrayNode) response.path("hits").path("hits");
@@ -218,7 +294,7 @@ public final class AudienceBenchmark {
             pit = response.path("pit_id").asText(pit);
             after = hits.get(hits.size() - 1).path("sort");
         }
-        HTTP.send(
+        Http.CLIENT.send(
                 HttpRequest.newBuilder(URI.create(es + "/_pit"))
                         .header("content-type", "application/json")
                         .method(
@@ -256,35 +332,11 @@ public final class AudienceBenchmark {
             bulk.append("{\"index\":{\"_index\":\"users\",\"_id\":\"").append(id).append("\"}}\n");
             bulk.append(user).append('\n');
             if ((i + 1) % 20_000 == 0 || i == users - 1) {
-                String response =
-                        send(
-                                HttpRequest.newBuilder(URI.create(es + "/_bulk"))
-                                        .header("content-type", "application/x-ndjson")
-                                        .POST(HttpRequest.BodyPublishers.ofString(bulk.toString()))
-                                        .build());
-                if (response.contains("\"errors\":true")) {
-                    throw new IllegalStateException(
-                            "bulk load failed: " + response.substring(0, 500));
-                }
+                Http.sendBulk(
+                        Http.bulk(es + "/_bulk", bulk.toString().getBytes(StandardCharsets.UTF_8)));
                 bulk.setLength(0);
             }
         }
-        send(post(es + "/users/_refresh", ""));
-    }
-
-    private static HttpRequest post(String url, String body) {
-        return HttpRequest.newBuilder(URI.create(url))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-    }
-
-    private static String send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(
-                    request.uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
+        Http.send(Http.post(es + "/users/_refresh", ""));
     }
 }

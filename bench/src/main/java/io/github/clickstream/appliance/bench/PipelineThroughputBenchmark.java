@@ -1,23 +1,20 @@
 package io.github.clickstream.appliance.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.events.ClickEventJson;
 import io.github.clickstream.appliance.events.RawEvent;
 import io.github.clickstream.appliance.events.generator.ClickstreamGenerator;
 import io.github.clickstream.appliance.events.generator.GeneratorConfig;
 import io.github.clickstream.appliance.jobs.LocalEnvironments;
-import io.github.clickstream.appliance.localstack.ElasticsearchNode;
-import io.github.clickstream.appliance.localstack.ElasticsearchOptions;
-import io.github.clickstream.appliance.localstack.LocalStack;
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
-import io.github.clickstream.appliance.mappings.IndexSetup;
 import io.github.clickstream.appliance.pipeline.ClickstreamPipeline;
 import io.github.clickstream.appliance.pipeline.PipelineConfig;
 import io.github.clickstream.appliance.sink.ElasticsearchSink;
 import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -26,56 +23,116 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Events per second through the whole job (parse, dedup, sessionize, features, Elasticsearch sink
- * to a real node) against a pass-through job (source to a discarding sink) on the same input, same
- * Flink, same parallelism, run interleaved in one process. Prints each round, the medians and the
- * ratio, after one uncounted warm-up round of each. Usage: {@code bench/run.sh [users] [rounds]}.
+ * Events per second through the whole job (parse, dedup, sessionize, features, metrics,
+ * Elasticsearch sink to a real node) against a pass-through job (source to a discarding sink) on
+ * the same input, same Flink, same parallelism, run interleaved in one process after one uncounted
+ * warm-up round of each. Also events per CPU-second of all processes (this JVM, where Flink runs,
+ * plus the Elasticsearch node), the per-core figure. Usage: {@code bench/pipeline.sh [users]
+ * [rounds] [days]}.
  */
 public final class PipelineThroughputBenchmark {
+
+    static final String NAME = "pipeline";
+
+    /** Issue 9's end-to-end goal, per core; here without Kafka in front (in-memory source). */
+    private static final double GOAL_EVENTS_PER_CPU_SECOND = 40_000;
+
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private PipelineThroughputBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        List<RawEvent> input = input(users);
-        System.out.printf("input: %,d events from %,d generated users%n", input.size(), users);
-        try (ElasticsearchNode es =
-                LocalStack.startElasticsearch(ElasticsearchOptions.defaults())) {
-            ElasticsearchConnection connection = ElasticsearchConnection.of(es.httpUrl());
-            IndexSetup.apply(connection);
-            // One round of each first, not counted: the JIT and the page cache warm up.
-            eventsPerSecond(input, env -> passThrough(env, input));
-            eventsPerSecond(input, env -> fullPipeline(env, input, connection));
-            double[] baseline = new double[rounds];
-            double[] pipeline = new double[rounds];
-            for (int round = 0; round < rounds; round++) {
-                baseline[round] = eventsPerSecond(input, env -> passThrough(env, input));
-                pipeline[round] =
-                        eventsPerSecond(input, env -> fullPipeline(env, input, connection));
-                System.out.printf(
-                        "round %d: pass-through %,.0f events/s, pipeline %,.0f events/s%n",
-                        round + 1, baseline[round], pipeline[round]);
-            }
-            double b = median(baseline);
-            double p = median(pipeline);
-            System.out.printf(
-                    "median: pass-through %,.0f events/s, pipeline %,.0f events/s, ratio %.2f%n",
-                    b, p, p / b);
+        int days = args.length > 2 ? Integer.parseInt(args[2]) : 14;
+        try (BenchContext context = new BenchContext(false, rounds)) {
+            System.out.print(ResultsTable.text(run(users, days, context)));
         }
     }
+
+    static List<Figure> run(BenchContext context) throws Exception {
+        // Few days for the quick run: the per-minute metrics make the cost grow with simulated
+        // time.
+        return context.quick() ? run(1_000, 2, context) : run(5_000, 14, context);
+    }
+
+    static List<Figure> run(int users, int days, BenchContext context) throws Exception {
+        List<RawEvent> input = input(users, days);
+        System.out.printf(
+                "  input: %,d events from %,d generated users over %d days%n",
+                input.size(), users, days);
+        BenchElasticsearch es = context.freshElasticsearch();
+        ElasticsearchConnection connection = es.connection();
+        // One round of each first, not counted: the JIT and the page cache warm up.
+        measure(input, env -> passThrough(env, input), es);
+        measure(input, env -> fullPipeline(env, input, connection), es);
+        int rounds = context.rounds();
+        double[] baseline = new double[rounds];
+        double[] pipeline = new double[rounds];
+        double[] baselinePerCpu = new double[rounds];
+        double[] pipelinePerCpu = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            Run b = measure(input, env -> passThrough(env, input), es);
+            Run p = measure(input, env -> fullPipeline(env, input, connection), es);
+            baseline[round] = b.eventsPerSecond();
+            pipeline[round] = p.eventsPerSecond();
+            baselinePerCpu[round] = b.eventsPerCpuSecond();
+            pipelinePerCpu[round] = p.eventsPerCpuSecond();
+            System.out.printf(
+                    "  round %d: pass-through %s events/s (%s per CPU-s), pipeline %s events/s"
+                            + " (%s per CPU-s)%n",
+                    round + 1,
+                    Numbers.format(baseline[round]),
+                    Numbers.format(baselinePerCpu[round]),
+                    Numbers.format(pipeline[round]),
+                    Numbers.format(pipelinePerCpu[round]));
+        }
+        return List.of(
+                new Figure(
+                        NAME,
+                        "throughput, parallelism 2, " + input.size() + " events",
+                        "events/s",
+                        "whole job",
+                        "pass-through",
+                        pipeline,
+                        baseline,
+                        Goal.NONE),
+                new Figure(
+                        NAME,
+                        "events per CPU-second (Flink JVM + Elasticsearch)",
+                        "events/CPU-s",
+                        "whole job",
+                        "pass-through",
+                        pipelinePerCpu,
+                        baselinePerCpu,
+                        Goal.oursAtLeast(GOAL_EVENTS_PER_CPU_SECOND, "events/CPU-s")));
+    }
+
+    /** One job's run: events over wall-clock seconds and over CPU-seconds of every process. */
+    private record Run(double eventsPerSecond, double eventsPerCpuSecond) {}
 
     private interface Job {
         void wire(StreamExecutionEnvironment env) throws Exception;
     }
 
-    private static double eventsPerSecond(List<RawEvent> input, Job job) throws Exception {
+    private static Run measure(List<RawEvent> input, Job job, BenchElasticsearch es)
+            throws Exception {
         StreamExecutionEnvironment env =
                 LocalEnvironments.withCheckpointsIn(
                         Files.createTempDirectory("bench-checkpoints-"), 2);
         env.enableCheckpointing(5_000);
         job.wire(env);
+        double cpuBefore = cpuSeconds(es);
         long start = System.nanoTime();
         env.execute();
-        return input.size() / ((System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = cpuSeconds(es) - cpuBefore;
+        return new Run(input.size() / seconds, input.size() / cpu);
+    }
+
+    private static double cpuSeconds(BenchElasticsearch es) {
+        return OS.getProcessCpuTime() / 1e9 + es.cpuSeconds();
     }
 
     private static void passThrough(StreamExecutionEnvironment env, List<RawEvent> input) {
@@ -90,23 +147,17 @@ public final class PipelineThroughputBenchmark {
                 .sinkTo(new ElasticsearchSink(ElasticsearchSinkConfig.defaults(es)));
     }
 
-    private static List<RawEvent> input(int users) {
+    private static List<RawEvent> input(int users, int days) {
         List<RawEvent> events = new ArrayList<>();
         ClickstreamGenerator generator =
                 new ClickstreamGenerator(
-                        new GeneratorConfig(users, 5_000, 14, 1, GeneratorConfig.DEFAULT_START));
+                        new GeneratorConfig(users, 5_000, days, 1, GeneratorConfig.DEFAULT_START));
         long offset = 0;
         while (generator.hasNext()) {
             ClickEvent event = generator.next();
             events.add(new RawEvent(ClickEventJson.toJson(event), "bench@" + offset++, 0));
         }
         return events;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     /** Drops everything: the baseline's sink costs nothing. */

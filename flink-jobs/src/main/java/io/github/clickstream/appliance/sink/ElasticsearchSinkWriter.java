@@ -6,8 +6,11 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.json.JsonData;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import io.github.clickstream.appliance.mappings.ElasticsearchClients;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
@@ -161,7 +164,11 @@ final class ElasticsearchSinkWriter implements SinkWriter<DocumentWrite> {
     private static BulkOperation operation(DocumentWrite write) {
         return switch (write.action()) {
             case INDEX -> {
-                JsonData document = JsonData.fromJson(write.json());
+                // Already JSON: sent as is, not parsed into a tree and serialized again.
+                BinaryData document =
+                        BinaryData.of(
+                                write.json().getBytes(StandardCharsets.UTF_8),
+                                ContentType.APPLICATION_JSON);
                 yield BulkOperation.of(
                         b ->
                                 b.index(

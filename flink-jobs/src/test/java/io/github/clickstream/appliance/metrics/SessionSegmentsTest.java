@@ -81,9 +81,9 @@ class SessionSegmentsTest {
             harness.open();
             long end = T0 + 20 * 60_000;
             SessionSummary first = session(T0 + 60_000, end);
-            SessionSummary merged = session(T0, end, List.of(T0 + 60_000));
+            SessionSummary merged = session(T0, end, List.of(T0 + 60_000), 3);
             // Both versions wait for the same watermark; the merged one (more events) goes last.
-            harness.processElement1(new StreamRecord<>(withViews(merged, 3), end + HOUR));
+            harness.processElement1(new StreamRecord<>(merged, end + HOUR));
             harness.processElement1(new StreamRecord<>(first, end + HOUR));
             harness.processBothWatermarks(new Watermark(end + HOUR));
 
@@ -153,12 +153,20 @@ class SessionSegmentsTest {
                 Types.STRING);
     }
 
-    private static SessionSummary withViews(SessionSummary s, int views) {
+    private static SessionSummary session(long start, long end) {
+        return session(start, end, List.of());
+    }
+
+    private static SessionSummary session(long start, long end, List<Long> replaced) {
+        return session(start, end, replaced, 1);
+    }
+
+    private static SessionSummary session(long start, long end, List<Long> replaced, int views) {
         return new SessionSummary(
-                s.sessionId(),
-                s.userId(),
-                s.start(),
-                s.end(),
+                SessionSummary.sessionId("u1", start),
+                "u1",
+                start,
+                end,
                 views,
                 0,
                 0,
@@ -176,36 +184,6 @@ class SessionSegmentsTest {
                 null,
                 List.of("i1"),
                 Map.of("c1", views),
-                s.replacedStarts());
-    }
-
-    private static SessionSummary session(long start, long end) {
-        return session(start, end, List.of());
-    }
-
-    private static SessionSummary session(long start, long end, List<Long> replaced) {
-        return new SessionSummary(
-                SessionSummary.sessionId("u1", start),
-                "u1",
-                start,
-                end,
-                1,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0.0,
-                null,
-                1,
-                1,
-                "i1",
-                "i1",
-                null,
-                null,
-                List.of("i1"),
-                Map.of("c1", 1),
                 replaced);
     }
 }

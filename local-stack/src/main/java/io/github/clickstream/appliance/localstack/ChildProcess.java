@@ -22,12 +22,17 @@ final class ChildProcess implements AutoCloseable {
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s+(at |\\.\\.\\. \\d+ more)");
 
     private final String name;
+    private final List<String> command;
+    private final Map<String, String> env;
     private final Process process;
     private final Path log;
     private final Thread shutdownHook;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(
+            String name, List<String> command, Map<String, String> env, Process process, Path log) {
         this.name = name;
+        this.command = command;
+        this.env = env;
         this.process = process;
         this.log = log;
         this.shutdownHook = new Thread(this::stop, "stop " + name);
@@ -42,10 +47,18 @@ final class ChildProcess implements AutoCloseable {
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         try {
-            return new ChildProcess(name, builder.start(), log);
+            return new ChildProcess(
+                    name, List.copyOf(command), Map.copyOf(env), builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name + ": " + command, e);
         }
+    }
+
+    /**
+     * The same command started again, its output appended to the same log; close this one first.
+     */
+    ChildProcess startAgain() {
+        return start(name, command, env, log);
     }
 
     /** Runs a command to completion, failing with its output when it exits non-zero. */

@@ -26,16 +26,23 @@ public final class LocalElasticsearch implements ElasticsearchNode {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final ChildProcess process;
+    private ChildProcess process;
     private final Path workDir;
     private final int httpPort;
-    private final boolean keepData;
+    private final String description;
+    private final ElasticsearchOptions options;
 
-    private LocalElasticsearch(ChildProcess process, Path workDir, int httpPort, boolean keepData) {
+    private LocalElasticsearch(
+            ChildProcess process,
+            Path workDir,
+            int httpPort,
+            String description,
+            ElasticsearchOptions options) {
         this.process = process;
         this.workDir = workDir;
         this.httpPort = httpPort;
-        this.keepData = keepData;
+        this.description = description;
+        this.options = options;
     }
 
     public static LocalElasticsearch start(ElasticsearchOptions options) {
@@ -61,16 +68,17 @@ public final class LocalElasticsearch implements ElasticsearchNode {
             ChildProcess child =
                     ChildProcess.start(
                             "Elasticsearch",
-                            command(distribution, workDir, httpPort, transportPort),
+                            command(distribution, workDir, httpPort, transportPort, options),
                             environment(workDir, options.heapMegabytes()),
                             workDir.resolve("console.log"));
             LocalElasticsearch node =
-                    new LocalElasticsearch(child, workDir, httpPort, options.keepData());
-            Readiness.await(
-                    child,
-                    "Elasticsearch " + distribution.version() + " on port " + httpPort,
-                    options.startTimeout(),
-                    node::healthy);
+                    new LocalElasticsearch(
+                            child,
+                            workDir,
+                            httpPort,
+                            "Elasticsearch " + distribution.version() + " on port " + httpPort,
+                            options);
+            Readiness.await(child, node.description, options.startTimeout(), node::healthy);
             LOG.info(
                     "Elasticsearch {} started at {} in {} ms",
                     distribution.version(),
@@ -97,7 +105,11 @@ public final class LocalElasticsearch implements ElasticsearchNode {
     }
 
     private static List<String> command(
-            ElasticsearchDistribution distribution, Path workDir, int httpPort, int transportPort) {
+            ElasticsearchDistribution distribution,
+            Path workDir,
+            int httpPort,
+            int transportPort,
+            ElasticsearchOptions options) {
         List<String> command = new ArrayList<>();
         if (UnprivilegedUser.needed()) {
             command.addAll(UnprivilegedUser.runAs());
@@ -117,6 +129,7 @@ public final class LocalElasticsearch implements ElasticsearchNode {
                         "path.logs=" + workDir.resolve("logs"))) {
             command.add("-E" + setting);
         }
+        options.settings().forEach((key, value) -> command.add("-E" + key + "=" + value));
         return command;
     }
 
@@ -158,10 +171,33 @@ public final class LocalElasticsearch implements ElasticsearchNode {
         return process.pid();
     }
 
-    @Override
-    public void close() {
+    /**
+     * Stops the node as an outage would, keeping its data folder and port; {@link #startAgain}
+     * brings it back. For tests of what clients do while Elasticsearch is away.
+     */
+    public synchronized void stop() {
         process.close();
-        if (!keepData) {
+        LOG.info("{} stopped", description);
+    }
+
+    /** Starts the stopped node again on the same ports and data; returns once it is healthy. */
+    public synchronized void startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(description + " is still running; stop it first");
+        }
+        long started = System.nanoTime();
+        process = process.startAgain();
+        Readiness.await(process, description, options.startTimeout(), this::healthy);
+        LOG.info(
+                "{} started again in {} ms",
+                description,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    @Override
+    public synchronized void close() {
+        process.close();
+        if (!options.keepData()) {
             Directories.deleteQuietly(workDir);
         }
     }

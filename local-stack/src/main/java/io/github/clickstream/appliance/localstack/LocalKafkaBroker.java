@@ -27,14 +27,16 @@ public final class LocalKafkaBroker implements KafkaBroker {
     private static final Logger LOG = LoggerFactory.getLogger(LocalKafkaBroker.class);
     private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(1);
 
-    private final ChildProcess process;
+    private ChildProcess process;
     private final Path workDir;
     private final int port;
+    private final Duration startTimeout;
 
-    private LocalKafkaBroker(ChildProcess process, Path workDir, int port) {
+    private LocalKafkaBroker(ChildProcess process, Path workDir, int port, Duration startTimeout) {
         this.process = process;
         this.workDir = workDir;
         this.port = port;
+        this.startTimeout = startTimeout;
     }
 
     public static LocalKafkaBroker start(KafkaOptions options) {
@@ -66,7 +68,8 @@ public final class LocalKafkaBroker implements KafkaBroker {
                             java(options, "kafka.Kafka", config.toString()),
                             Map.of(),
                             workDir.resolve("console.log"));
-            LocalKafkaBroker broker = new LocalKafkaBroker(child, workDir, port);
+            LocalKafkaBroker broker =
+                    new LocalKafkaBroker(child, workDir, port, options.startTimeout());
             Readiness.await(child, "Kafka on port " + port, options.startTimeout(), broker::ready);
             LOG.info(
                     "Kafka {} started at {} in {} ms",
@@ -150,8 +153,31 @@ public final class LocalKafkaBroker implements KafkaBroker {
         return process.pid();
     }
 
+    /**
+     * Stops the broker as a restart would, keeping its logs (the topics' data) and port; {@link
+     * #startAgain} brings it back. For tests of what clients do while the broker is away.
+     */
+    public synchronized void stop() {
+        process.close();
+        LOG.info("Kafka at {} stopped", bootstrapServers());
+    }
+
+    /** Starts the stopped broker again on the same ports and logs; returns once it answers. */
+    public synchronized void startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(this + " is still running; stop it first");
+        }
+        long started = System.nanoTime();
+        process = process.startAgain();
+        Readiness.await(process, "Kafka on port " + port, startTimeout, this::ready);
+        LOG.info(
+                "Kafka at {} started again in {} ms",
+                bootstrapServers(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         process.close();
         Directories.deleteQuietly(workDir);
     }

@@ -1,6 +1,7 @@
 package io.github.clickstream.appliance.api;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import java.io.IOException;
@@ -21,12 +22,17 @@ final class ExperimentSearches {
         this.client = client;
     }
 
-    /** The experiment's variants in name order; empty when no session carries the experiment. */
+    /**
+     * The experiment's variants in name order; empty when no session carries the experiment, also
+     * before the first session is written (the sessions alias comes with the first monthly index,
+     * so its absence means no data, not a missing setup).
+     */
     List<ExperimentStatistics.VariantCounts> variants(String experiment) throws IOException {
-        StringTermsAggregate terms =
+        Aggregate variantsAggregate =
                 client.search(
                                 s ->
                                         s.index(INDEX)
+                                                .ignoreUnavailable(true)
                                                 .size(0)
                                                 .query(
                                                         q ->
@@ -68,8 +74,11 @@ final class ExperimentSearches {
                                                                                                                         "revenue")))),
                                 Void.class)
                         .aggregations()
-                        .get("variants")
-                        .sterms();
+                        .get("variants");
+        if (variantsAggregate == null) {
+            return List.of(); // no sessions index yet, so no aggregation either
+        }
+        StringTermsAggregate terms = variantsAggregate.sterms();
         List<StringTermsBucket> buckets = terms.buckets().array();
         if (buckets.size() > MAX_VARIANTS) {
             throw ApiException.invalidParameter(

@@ -2,15 +2,12 @@ package io.github.clickstream.appliance.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.clickstream.appliance.api.DocumentedOperations.Operation;
 import io.github.clickstream.appliance.localstack.ElasticsearchNode;
 import io.github.clickstream.appliance.localstack.LocalStackExtension;
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,14 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @ExtendWith(LocalStackExtension.class)
 class AuthITCase {
-
-    /** One documented operation with its path parameters filled in. */
-    record Operation(String method, String path, String role) {
-        @Override
-        public String toString() {
-            return method + " " + path + " (" + role + ")";
-        }
-    }
 
     @RegisterExtension static final ApiUnderTest API = new ApiUnderTest();
 
@@ -111,19 +100,8 @@ class AuthITCase {
     }
 
     private static List<Operation> documentedOperations() {
-        JsonNode paths = admin.get("/openapi.json").json().path("paths");
-        List<Operation> operations = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> path : paths.properties()) {
-            String concrete = path.getKey().replaceAll("\\{[^}]+}", "auth-probe");
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                String role = operation.getValue().path("x-required-role").asText();
-                assertThat(role)
-                        .as("x-required-role of %s %s", operation.getKey(), path.getKey())
-                        .isNotEmpty();
-                operations.add(
-                        new Operation(operation.getKey().toUpperCase(Locale.ROOT), concrete, role));
-            }
-        }
-        return operations;
+        return DocumentedOperations.of(admin).stream()
+                .map(o -> new Operation(o.method(), o.pathWith("auth-probe"), o.role()))
+                .toList();
     }
 }

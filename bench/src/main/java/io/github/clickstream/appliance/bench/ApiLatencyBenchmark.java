@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -49,58 +48,21 @@ public final class ApiLatencyBenchmark {
     static List<Figure> run(int rate, Duration length, BenchContext context) throws Exception {
         BenchElasticsearch es = context.freshElasticsearch();
         List<float[]> tastes = load(es.url());
-        int rounds = context.rounds();
-        double[][] api = new double[2][rounds];
-        double[][] direct = new double[2][rounds];
         try (RunningSearchApi running = BenchApi.start(es.connection())) {
-            OpenLoopLoad load = new OpenLoopLoad();
             System.out.printf(
                     "  %d items, %d users, %d req/s for %s per run%n", ITEMS, USERS, rate, length);
-            warmUp(load, running.url(), es.url(), tastes);
-            for (int round = 0; round < rounds; round++) {
-                OpenLoopLoad.Result viaApi =
-                        load.run(rate, length, i -> recommendations(running.url(), i));
-                OpenLoopLoad.Result straight =
-                        load.run(rate, length, i -> knn(es.url(), tastes.get(i % USERS)));
-                api[0][round] = viaApi.p50();
-                api[1][round] = viaApi.p99();
-                direct[0][round] = straight.p50();
-                direct[1][round] = straight.p99();
-                System.out.printf(
-                        Locale.ROOT,
-                        "  round %d: API p50 %.2f ms p99 %.2f ms (max %.1f, %d failed) | direct"
-                                + " p50 %.2f ms p99 %.2f ms (max %.1f, %d failed)%n",
-                        round + 1,
-                        viaApi.p50(),
-                        viaApi.p99(),
-                        viaApi.max(),
-                        viaApi.failures(),
-                        straight.p50(),
-                        straight.p99(),
-                        straight.max(),
-                        straight.failures());
-            }
+            warmUp(new OpenLoopLoad(), running.url(), es.url(), tastes);
+            return LatencyRounds.compare(
+                    NAME,
+                    "recommendations",
+                    "direct kNN",
+                    rate,
+                    length,
+                    context.rounds(),
+                    i -> recommendations(running.url(), i),
+                    i -> knn(es.url(), tastes.get(i % USERS)),
+                    Goal.oursAtMost(GOAL_P99_MS, "ms").and(Goal.ratioAtMost(GOAL_P99_RATIO)));
         }
-        String at = " at " + rate + " req/s";
-        return List.of(
-                new Figure(
-                        NAME,
-                        "recommendations p50" + at,
-                        "ms",
-                        "API",
-                        "direct kNN",
-                        api[0],
-                        direct[0],
-                        Goal.NONE),
-                new Figure(
-                        NAME,
-                        "recommendations p99" + at,
-                        "ms",
-                        "API",
-                        "direct kNN",
-                        api[1],
-                        direct[1],
-                        Goal.oursAtMost(GOAL_P99_MS, "ms").and(Goal.ratioAtMost(GOAL_P99_RATIO))));
     }
 
     private static void warmUp(

@@ -142,50 +142,16 @@ public final class AudienceBenchmark {
         int warmUp = Math.max(1, rate / 2);
         load.run(warmUp, warmUpLength, i -> searchViaApi(api, i));
         load.run(warmUp, warmUpLength, i -> searchDirect(es, i));
-        double[][] viaApi = new double[2][rounds];
-        double[][] direct = new double[2][rounds];
-        for (int round = 0; round < rounds; round++) {
-            OpenLoopLoad.Result a = load.run(rate, length, i -> searchViaApi(api, i));
-            OpenLoopLoad.Result d = load.run(rate, length, i -> searchDirect(es, i));
-            viaApi[0][round] = a.p50();
-            viaApi[1][round] = a.p99();
-            direct[0][round] = d.p50();
-            direct[1][round] = d.p99();
-            System.out.printf(
-                    Locale.ROOT,
-                    "  search round %d at %d req/s: API p50 %.2f ms p99 %.2f ms (max %.1f, %d"
-                            + " failed) | direct p50 %.2f ms p99 %.2f ms (max %.1f, %d failed)%n",
-                    round + 1,
-                    rate,
-                    a.p50(),
-                    a.p99(),
-                    a.max(),
-                    a.failures(),
-                    d.p50(),
-                    d.p99(),
-                    d.max(),
-                    d.failures());
-        }
-        String at = " at " + rate + " req/s";
-        return List.of(
-                new Figure(
-                        NAME,
-                        "audience search p50" + at,
-                        "ms",
-                        "API",
-                        "direct query",
-                        viaApi[0],
-                        direct[0],
-                        Goal.NONE),
-                new Figure(
-                        NAME,
-                        "audience search p99" + at,
-                        "ms",
-                        "API",
-                        "direct query",
-                        viaApi[1],
-                        direct[1],
-                        Goal.NONE));
+        return LatencyRounds.compare(
+                NAME,
+                "audience search",
+                "direct query",
+                rate,
+                length,
+                rounds,
+                i -> searchViaApi(api, i),
+                i -> searchDirect(es, i),
+                Goal.NONE);
     }
 
     private static Duration warmUpLength(BenchContext context) {

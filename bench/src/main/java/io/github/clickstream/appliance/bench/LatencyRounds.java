@@ -1,0 +1,76 @@
+package io.github.clickstream.appliance.bench;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+
+/**
+ * The latency comparison both API benchmarks make: per round, the API and then the same work sent
+ * straight to Elasticsearch at one fixed arrival rate (open loop), printed as it goes, reported as
+ * p50 and p99 figures over the rounds. Warm-ups stay with the callers.
+ */
+final class LatencyRounds {
+
+    private LatencyRounds() {}
+
+    static List<Figure> compare(
+            String benchmark,
+            String what,
+            String baseline,
+            int rate,
+            Duration length,
+            int rounds,
+            IntFunction<HttpRequest> viaApi,
+            IntFunction<HttpRequest> direct,
+            Goal p99Goal)
+            throws Exception {
+        OpenLoopLoad load = new OpenLoopLoad();
+        double[][] ours = new double[2][rounds];
+        double[][] theirs = new double[2][rounds];
+        for (int round = 0; round < rounds; round++) {
+            OpenLoopLoad.Result a = load.run(rate, length, viaApi);
+            OpenLoopLoad.Result d = load.run(rate, length, direct);
+            ours[0][round] = a.p50();
+            ours[1][round] = a.p99();
+            theirs[0][round] = d.p50();
+            theirs[1][round] = d.p99();
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %s round %d at %d req/s: API p50 %.2f ms p99 %.2f ms (max %.1f, %d"
+                            + " failed) | direct p50 %.2f ms p99 %.2f ms (max %.1f, %d failed)%n",
+                    what,
+                    round + 1,
+                    rate,
+                    a.p50(),
+                    a.p99(),
+                    a.max(),
+                    a.failures(),
+                    d.p50(),
+                    d.p99(),
+                    d.max(),
+                    d.failures());
+        }
+        String at = " at " + rate + " req/s";
+        return List.of(
+                new Figure(
+                        benchmark,
+                        what + " p50" + at,
+                        "ms",
+                        "API",
+                        baseline,
+                        ours[0],
+                        theirs[0],
+                        Goal.NONE),
+                new Figure(
+                        benchmark,
+                        what + " p99" + at,
+                        "ms",
+                        "API",
+                        baseline,
+                        ours[1],
+                        theirs[1],
+                        p99Goal));
+    }
+}

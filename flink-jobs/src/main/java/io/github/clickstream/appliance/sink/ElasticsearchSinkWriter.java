@@ -1,22 +1,17 @@
 package io.github.clickstream.appliance.sink;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.json.JsonData;
-import co.elastic.clients.util.BinaryData;
-import co.elastic.clients.util.ContentType;
 import io.github.clickstream.appliance.mappings.ElasticsearchClients;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
+import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +28,7 @@ final class ElasticsearchSinkWriter implements SinkWriter<DocumentWrite> {
 
     private final ElasticsearchSinkConfig config;
     private final ElasticsearchClient client;
+    private final BulkTransport bulk;
     private final ProcessingTimeService timers;
     private final List<DocumentWrite> buffer = new ArrayList<>();
     private long bufferedBytes;
@@ -46,6 +42,7 @@ final class ElasticsearchSinkWriter implements SinkWriter<DocumentWrite> {
             SinkWriterMetricGroup metrics) {
         this.config = config;
         this.client = ElasticsearchClients.create(config.connection());
+        this.bulk = new BulkTransport(client);
         this.timers = timers;
         this.written = metrics.counter("documentsWritten");
         this.retried = metrics.counter("writesRetried");
@@ -95,7 +92,24 @@ final class ElasticsearchSinkWriter implements SinkWriter<DocumentWrite> {
         for (int attempt = 0; ; attempt++) {
             BulkResponse response;
             try {
-                response = client.bulk(request(pending));
+                response = bulk.send(pending);
+            } catch (ResponseException e) {
+                int status = e.getResponse().getStatusLine().getStatusCode();
+                if (status != 429 && status < 500) {
+                    throw new IOException(
+                            "Elasticsearch at "
+                                    + config.connection().url()
+                                    + " refused a bulk request with "
+                                    + status
+                                    + "; check the credentials and their privileges"
+                                    + " (--es-api-key, --es-user)",
+                            e);
+                }
+                if (attempt >= config.maxRetries()) {
+                    throw e;
+                }
+                backOff(attempt);
+                continue;
             } catch (IOException e) {
                 if (attempt >= config.maxRetries()) {
                     throw new IOException(
@@ -151,50 +165,6 @@ final class ElasticsearchSinkWriter implements SinkWriter<DocumentWrite> {
             pending = retry;
             backOff(attempt);
         }
-    }
-
-    private static BulkRequest request(List<DocumentWrite> writes) {
-        BulkRequest.Builder bulk = new BulkRequest.Builder();
-        for (DocumentWrite write : writes) {
-            bulk.operations(operation(write));
-        }
-        return bulk.build();
-    }
-
-    private static BulkOperation operation(DocumentWrite write) {
-        return switch (write.action()) {
-            case INDEX -> {
-                // Already JSON: sent as is, not parsed into a tree and serialized again.
-                BinaryData document =
-                        BinaryData.of(
-                                write.json().getBytes(StandardCharsets.UTF_8),
-                                ContentType.APPLICATION_JSON);
-                yield BulkOperation.of(
-                        b ->
-                                b.index(
-                                        i ->
-                                                i.index(write.index())
-                                                        .id(write.id())
-                                                        .document(document)));
-            }
-            case UPSERT -> {
-                JsonData fields = JsonData.fromJson(write.json());
-                yield BulkOperation.of(
-                        b ->
-                                b.update(
-                                        u ->
-                                                u.index(write.index())
-                                                        .id(write.id())
-                                                        .retryOnConflict(3)
-                                                        .action(
-                                                                a ->
-                                                                        a.doc(fields)
-                                                                                .docAsUpsert(
-                                                                                        true))));
-            }
-            case DELETE ->
-                    BulkOperation.of(b -> b.delete(d -> d.index(write.index()).id(write.id())));
-        };
     }
 
     private void backOff(int attempt) throws InterruptedException {

@@ -24,22 +24,7 @@ public final class EventParsingReport {
     }
 
     static List<Figure> run(BenchContext context) throws Exception {
-        JmhRounds jmh =
-                context.quick()
-                        ? new JmhRounds(
-                                context.rounds(),
-                                0,
-                                1,
-                                TimeValue.seconds(2),
-                                1,
-                                TimeValue.seconds(1))
-                        : new JmhRounds(
-                                context.rounds(),
-                                1,
-                                3,
-                                TimeValue.seconds(1),
-                                3,
-                                TimeValue.seconds(1));
+        JmhRounds jmh = JmhRounds.forSuite(context, TimeValue.seconds(1));
         Map<String, double[]> scores =
                 jmh.run(List.of(variant("ours"), variant("jacksonDatabind"), variant("dslJson")));
         return List.of(

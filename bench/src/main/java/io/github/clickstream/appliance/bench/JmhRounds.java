@@ -48,6 +48,18 @@ final class JmhRounds {
         this.measurementTime = measurementTime;
     }
 
+    /**
+     * The suite's settings: quick runs stay in this JVM with 2 × 1 s of warm-up and one 1 s
+     * measurement; full runs fork per variant and round, with 3 warm-up iterations of {@code
+     * warmupIteration} and 3 × 1 s measured.
+     */
+    static JmhRounds forSuite(BenchContext context, TimeValue warmupIteration) {
+        return context.quick()
+                ? new JmhRounds(
+                        context.rounds(), 0, 2, TimeValue.seconds(1), 1, TimeValue.seconds(1))
+                : new JmhRounds(context.rounds(), 1, 3, warmupIteration, 3, TimeValue.seconds(1));
+    }
+
     /** Variant key to ops/s in each round. */
     Map<String, double[]> run(List<Variant> variants) throws RunnerException {
         Map<String, double[]> scores = new LinkedHashMap<>();

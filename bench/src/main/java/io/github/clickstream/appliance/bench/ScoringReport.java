@@ -31,22 +31,7 @@ public final class ScoringReport {
 
     static List<Figure> run(BenchContext context) throws Exception {
         // jpmml's interpreter needs several seconds of JIT on 2 busy cores before it is steady
-        JmhRounds jmh =
-                context.quick()
-                        ? new JmhRounds(
-                                context.rounds(),
-                                0,
-                                2,
-                                TimeValue.seconds(1),
-                                1,
-                                TimeValue.seconds(1))
-                        : new JmhRounds(
-                                context.rounds(),
-                                1,
-                                3,
-                                TimeValue.seconds(2),
-                                3,
-                                TimeValue.seconds(1));
+        JmhRounds jmh = JmhRounds.forSuite(context, TimeValue.seconds(2));
         List<JmhRounds.Variant> variants = new ArrayList<>();
         for (String model : MODELS) {
             variants.add(variant(model, "compiled"));

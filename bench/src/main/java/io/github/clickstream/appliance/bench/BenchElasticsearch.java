@@ -10,10 +10,8 @@ import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import io.github.clickstream.appliance.mappings.IndexSetup;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The local Elasticsearch node the benchmarks share (the distribution from Maven Central, 512 MB
@@ -81,20 +79,7 @@ final class BenchElasticsearch implements AutoCloseable {
         if (!(node instanceof LocalElasticsearch local)) {
             return Double.NaN;
         }
-        // When run as root the node is started through a user switch: count the whole tree.
-        return ProcessHandle.of(local.pid())
-                .map(
-                        root ->
-                                Stream.concat(Stream.of(root), root.descendants())
-                                        .mapToDouble(
-                                                p ->
-                                                        p.info()
-                                                                        .totalCpuDuration()
-                                                                        .map(Duration::toNanos)
-                                                                        .orElse(0L)
-                                                                / 1e9)
-                                        .sum())
-                .orElse(Double.NaN);
+        return ProcessCpu.treeSeconds(local.pid());
     }
 
     @Override

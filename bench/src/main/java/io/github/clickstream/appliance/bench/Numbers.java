@@ -19,6 +19,20 @@ final class Numbers {
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
+    /**
+     * The value at quantile {@code q} (0..1) by the nearest-rank rule: the smallest value with at
+     * least {@code q} of all values at or below it; NaN when empty.
+     */
+    static double percentile(double[] values, double q) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
+    }
+
     static double min(double[] values) {
         return Arrays.stream(values).min().orElse(Double.NaN);
     }

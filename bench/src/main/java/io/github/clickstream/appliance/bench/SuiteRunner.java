@@ -38,6 +38,7 @@ public final class SuiteRunner implements Callable<Integer> {
         BENCHMARKS.put(ScoringReport.NAME, ScoringReport::run);
         BENCHMARKS.put(IngestBenchmark.NAME, IngestBenchmark::run);
         BENCHMARKS.put(PipelineThroughputBenchmark.NAME, PipelineThroughputBenchmark::run);
+        BENCHMARKS.put(EndToEndBenchmark.NAME, EndToEndBenchmark::run);
         BENCHMARKS.put(ApiLatencyBenchmark.NAME, ApiLatencyBenchmark::run);
         BENCHMARKS.put(AudienceBenchmark.NAME, AudienceBenchmark::run);
     }

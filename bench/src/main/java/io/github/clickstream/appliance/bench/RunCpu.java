@@ -1,0 +1,30 @@
+package io.github.clickstream.appliance.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+
+/**
+ * CPU seconds used so far by every process of an end-to-end run: this JVM (the Flink MiniCluster;
+ * nothing else of the benchmark runs while a job is timed), the Elasticsearch node and the Kafka
+ * broker. The difference of two readings is what a run cost.
+ */
+record RunCpu(double flinkJvm, double elasticsearch, double kafka) {
+
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    static RunCpu now(BenchElasticsearch es, BenchKafka kafka) {
+        return new RunCpu(OS.getProcessCpuTime() / 1e9, es.cpuSeconds(), kafka.cpuSeconds());
+    }
+
+    RunCpu minus(RunCpu before) {
+        return new RunCpu(
+                flinkJvm - before.flinkJvm,
+                elasticsearch - before.elasticsearch,
+                kafka - before.kafka);
+    }
+
+    double total() {
+        return flinkJvm + elasticsearch + kafka;
+    }
+}

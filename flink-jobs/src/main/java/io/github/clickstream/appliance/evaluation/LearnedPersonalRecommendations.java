@@ -1,69 +1,60 @@
 package io.github.clickstream.appliance.evaluation;
 
-import io.github.clickstream.appliance.similarity.ItemSignature;
+import io.github.clickstream.appliance.mappings.ItemRanking;
 import io.github.clickstream.appliance.similarity.NearestNeighbours;
 import io.github.clickstream.appliance.similarity.SimilarItems;
-import io.github.clickstream.appliance.similarity.SimilarityConfig;
 import io.github.clickstream.appliance.similarity.Vectors;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Our personal recommendations, as the search API computes them: a kNN over item vectors with a
- * taste vector. Here the taste is the session so far (the last item counting most) plus the
- * shopper's taste from before the session, each scaled to unit length.
+ * Our personal recommendations, as the search API computes them ({@link ItemRanking}): the query is
+ * the recency-weighted sum of the recent items' unit vectors (here the session so far), or the
+ * shopper's learned taste when none of them has a vector; a cosine kNN over all item vectors
+ * fetches the candidates, which are then ranked by cosine × support.
  */
 final class LearnedPersonalRecommendations implements Recommender {
 
-    private static final double EARLIER_ITEMS = 0.5;
-    private static final double HISTORY = 0.25;
-
     private final LearnedSimilarity learned;
-    private final SimilarityConfig config;
-    private final List<String> ids = new ArrayList<>();
-    private final List<float[]> units = new ArrayList<>();
+    private final NearestNeighbours items;
 
-    LearnedPersonalRecommendations(LearnedSimilarity learned, SimilarityConfig config) {
+    LearnedPersonalRecommendations(LearnedSimilarity learned) {
         this.learned = learned;
-        this.config = config;
-        learned.itemVectors()
-                .forEach(
-                        (id, vector) -> {
-                            ids.add(id);
-                            units.add(unit(vector));
-                        });
+        this.items = new NearestNeighbours(learned.itemVectors().entrySet());
     }
 
     @Override
     public String name() {
-        return "ours: personal (taste-vector kNN)";
+        return "ours: personal (recent items' vectors)";
     }
 
     @Override
     public List<String> recommend(String userId, List<String> prefix, int k) {
-        float[] session = new float[config.dims()];
-        for (int i = 0; i < prefix.size(); i++) {
-            double weight = i == prefix.size() - 1 ? 1.0 : EARLIER_ITEMS;
-            ItemSignature.addTo(session, prefix.get(i), weight, config.nonZeros());
+        List<float[]> recentFirst = new ArrayList<>();
+        for (int i = prefix.size() - 1; i >= 0; i--) {
+            recentFirst.add(learned.itemVectors().get(prefix.get(i)));
         }
-        float[] query = unit(session);
-        float[] history = learned.tastes().get(userId);
-        if (history != null) {
-            float[] past = unit(history);
-            for (int d = 0; d < query.length; d++) {
-                query[d] += (float) (HISTORY * past[d]);
+        float[] query = ItemRanking.personalQuery(recentFirst);
+        if (query == null) {
+            query = learned.tastes().get(userId);
+        }
+        float[] unit = query == null ? null : Vectors.normalized(query);
+        if (unit == null) {
+            return List.of();
+        }
+        // the API excludes recent items inside the kNN search, so it gets this many candidates
+        int candidates = ItemRanking.candidates(k);
+        Map<String, Double> scores = new HashMap<>();
+        for (SimilarItems.Neighbour candidate :
+                items.top(null, unit, candidates + prefix.size(), false)) {
+            if (!prefix.contains(candidate.itemId()) && scores.size() < candidates) {
+                scores.put(
+                        candidate.itemId(),
+                        ItemRanking.score(unit, learned.itemVectors().get(candidate.itemId())));
             }
         }
-        return NearestNeighbours.of(null, query, ids, units, k + prefix.size()).stream()
-                .map(SimilarItems.Neighbour::itemId)
-                .filter(item -> !prefix.contains(item))
-                .limit(k)
-                .toList();
-    }
-
-    /** The vector at unit length; the zero vector stays zero. */
-    private static float[] unit(float[] vector) {
-        float[] unit = Vectors.normalized(vector);
-        return unit == null ? new float[vector.length] : unit;
+        return Ranking.top(scores, prefix, k);
     }
 }

@@ -4,21 +4,19 @@ import io.github.clickstream.appliance.similarity.NearestNeighbours;
 import io.github.clickstream.appliance.similarity.SimilarItems;
 import io.github.clickstream.appliance.similarity.SimilarityConfig;
 import io.github.clickstream.appliance.similarity.Vectors;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Our similar items: the session's last item's top neighbours by vector cosine, computed with the
- * job's own top-K code over the learned vectors (and remembered per item).
+ * Our similar items: the session's last item's top neighbours as the job's neighbour index ranks
+ * them (same evidence floor, same top-K code and score), over the learned vectors.
  */
 final class LearnedSimilarItems implements Recommender {
 
     private final int neighbours;
-    private final Map<String, float[]> units = new HashMap<>();
-    private final List<String> ids = new ArrayList<>();
-    private final List<float[]> vectors = new ArrayList<>();
+    private final Map<String, float[]> indexed = new HashMap<>();
+    private final NearestNeighbours index;
     private final Map<String, List<String>> cache = new HashMap<>();
 
     LearnedSimilarItems(LearnedSimilarity learned, SimilarityConfig config) {
@@ -26,14 +24,11 @@ final class LearnedSimilarItems implements Recommender {
         learned.itemVectors()
                 .forEach(
                         (id, vector) -> {
-                            float[] unit = Vectors.normalized(vector);
-                            // the same evidence floor as the job's neighbour index
-                            if (unit != null && Vectors.norm(vector) >= config.minEvidence()) {
-                                units.put(id, unit);
-                                ids.add(id);
-                                vectors.add(unit);
+                            if (Vectors.norm(vector) >= config.minEvidence()) {
+                                indexed.put(id, vector);
                             }
                         });
+        index = new NearestNeighbours(indexed.entrySet());
     }
 
     @Override
@@ -48,13 +43,13 @@ final class LearnedSimilarItems implements Recommender {
                 cache.computeIfAbsent(
                         last,
                         item ->
-                                units.containsKey(item)
-                                        ? NearestNeighbours.of(
+                                indexed.containsKey(item)
+                                        ? index
+                                                .top(
                                                         item,
-                                                        units.get(item),
-                                                        ids,
-                                                        vectors,
-                                                        neighbours)
+                                                        Vectors.normalized(indexed.get(item)),
+                                                        neighbours,
+                                                        true)
                                                 .stream()
                                                 .map(SimilarItems.Neighbour::itemId)
                                                 .toList()

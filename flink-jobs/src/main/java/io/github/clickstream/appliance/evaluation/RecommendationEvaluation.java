@@ -32,7 +32,7 @@ public final class RecommendationEvaluation {
         List<Recommender> recommenders =
                 List.of(
                         new LearnedSimilarItems(learned, config),
-                        new LearnedPersonalRecommendations(learned, config),
+                        new LearnedPersonalRecommendations(learned),
                         new ExactItemKnn(trainingSessions),
                         new Popularity(trainingSessions));
         double[] hits10 = new double[recommenders.size()];

@@ -1,21 +1,40 @@
 package io.github.clickstream.appliance.similarity;
 
+import io.github.clickstream.appliance.mappings.ItemRanking;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import org.apache.lucene.util.VectorUtil;
 
 /**
- * Exact top-K by cosine over unit vectors, with Lucene's SIMD dot product: for the catalogue sizes
- * one task holds, exact scoring is both simpler and more accurate than an HNSW graph.
+ * Exact top-K over a set of item vectors, with Lucene's SIMD dot product: for the catalogue sizes
+ * one task holds, exact scoring is both simpler and more accurate than an HNSW graph. Items are
+ * ranked by cosine, or by cosine × {@link ItemRanking#support} (the neighbour index's score).
  */
 public final class NearestNeighbours {
 
-    private NearestNeighbours() {}
+    private final List<String> ids = new ArrayList<>();
+    private final List<float[]> units = new ArrayList<>();
+    private final List<Double> supports = new ArrayList<>();
 
-    /** The {@code k} items most similar to {@code query} (excluding {@code self}), best first. */
-    public static List<SimilarItems.Neighbour> of(
-            String self, float[] query, List<String> ids, List<float[]> units, int k) {
+    /** The items of {@code vectors} (id → raw vector), zero vectors left out. */
+    public NearestNeighbours(Iterable<Map.Entry<String, float[]>> vectors) {
+        for (Map.Entry<String, float[]> entry : vectors) {
+            float[] unit = Vectors.normalized(entry.getValue());
+            if (unit != null) {
+                ids.add(entry.getKey());
+                units.add(unit);
+                supports.add(ItemRanking.support(entry.getValue()));
+            }
+        }
+    }
+
+    /**
+     * The {@code k} items (excluding {@code self}, which may be null) with the highest cosine to
+     * {@code query}, a unit vector, times their support when {@code bySupport}; best first.
+     */
+    public List<SimilarItems.Neighbour> top(String self, float[] query, int k, boolean bySupport) {
         PriorityQueue<SimilarItems.Neighbour> best =
                 new PriorityQueue<>(
                         (a, b) ->
@@ -23,10 +42,13 @@ public final class NearestNeighbours {
                                         ? Double.compare(a.score(), b.score())
                                         : b.itemId().compareTo(a.itemId()));
         for (int i = 0; i < ids.size(); i++) {
-            if (ids.get(i).equals(self)) { // self may be null: a query that is no item
+            if (ids.get(i).equals(self)) {
                 continue;
             }
             double score = VectorUtil.dotProduct(query, units.get(i));
+            if (bySupport) {
+                score *= supports.get(i);
+            }
             if (score <= 0 || (best.size() == k && score < best.peek().score())) {
                 continue;
             }

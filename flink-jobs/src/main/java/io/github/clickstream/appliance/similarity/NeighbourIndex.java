@@ -1,8 +1,5 @@
 package io.github.clickstream.appliance.similarity;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -14,10 +11,12 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Holds the unit vector of every item with enough evidence (one task, all items on one key) and,
- * every {@code neighboursEvery} of event time, recomputes the top-K neighbours of the items that
- * changed since, exactly. Memory is one vector per item (about 300 bytes at 64 dimensions); time is
- * changed items × items per run, fine for catalogues of tens of thousands of active items.
+ * Holds the vector of every item with enough evidence (one task, all items on one key) and, every
+ * {@code neighboursEvery} of event time, recomputes the top-K neighbours of the items that changed
+ * since, exactly. A neighbour's score is its cosine times the square root of its vector's length
+ * ({@code ItemRanking}), so among equally similar items the better supported ones rank first, as in
+ * item-kNN. Memory is one vector per item (about 300 bytes at 64 dimensions); time is changed items
+ * × items per run, fine for catalogues of tens of thousands of active items.
  */
 public final class NeighbourIndex extends KeyedProcessFunction<Integer, ItemUpdate, SimilarItems> {
 
@@ -25,7 +24,7 @@ public final class NeighbourIndex extends KeyedProcessFunction<Integer, ItemUpda
     public static final int ALL = 0;
 
     private final SimilarityConfig config;
-    private transient MapState<String, float[]> units;
+    private transient MapState<String, float[]> vectors;
     private transient MapState<String, Boolean> changed;
     private transient ValueState<Long> nextRun;
 
@@ -35,11 +34,11 @@ public final class NeighbourIndex extends KeyedProcessFunction<Integer, ItemUpda
 
     @Override
     public void open(OpenContext context) {
-        units =
+        vectors =
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
-                                        "unit-vectors",
+                                        "item-vectors",
                                         Types.STRING,
                                         PrimitiveArrayTypeInfo.FLOAT_PRIMITIVE_ARRAY_TYPE_INFO));
         changed =
@@ -55,8 +54,7 @@ public final class NeighbourIndex extends KeyedProcessFunction<Integer, ItemUpda
         if (item.vector() == null || Vectors.norm(item.vector()) < config.minEvidence()) {
             return;
         }
-        float[] unit = Vectors.normalized(item.vector());
-        units.put(item.itemId(), unit);
+        vectors.put(item.itemId(), item.vector());
         changed.put(item.itemId(), true);
         if (nextRun.value() == null) {
             long every = config.neighboursEvery().toMillis();
@@ -70,19 +68,12 @@ public final class NeighbourIndex extends KeyedProcessFunction<Integer, ItemUpda
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<SimilarItems> out)
             throws Exception {
         nextRun.clear();
-        List<String> ids = new ArrayList<>();
-        List<float[]> vectors = new ArrayList<>();
-        for (Map.Entry<String, float[]> entry : units.entries()) {
-            ids.add(entry.getKey());
-            vectors.add(entry.getValue());
-        }
+        NearestNeighbours index = new NearestNeighbours(vectors.entries());
         for (String item : changed.keys()) {
-            float[] query = units.get(item);
+            float[] query = Vectors.normalized(vectors.get(item));
             out.collect(
                     new SimilarItems(
-                            item,
-                            NearestNeighbours.of(item, query, ids, vectors, config.neighbours()),
-                            timestamp));
+                            item, index.top(item, query, config.neighbours(), true), timestamp));
         }
         changed.clear();
     }

@@ -124,6 +124,9 @@ public final class ShopperHistory
             }
             double together =
                     apart <= config.sessionGap().toMillis() ? 1.0 : config.historyWeight();
+            if (together == 0) {
+                continue;
+            }
             double pairWeight = together * Math.sqrt(weight * shopper.weights[i]);
             out.collect(ItemSignal.cooccurrence(item, other, pairWeight, at));
             out.collect(ItemSignal.cooccurrence(other, item, pairWeight, at));

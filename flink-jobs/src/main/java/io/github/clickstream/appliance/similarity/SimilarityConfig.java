@@ -12,7 +12,9 @@ import java.time.Duration;
  * @param halfLife co-occurrence weight halves after this much event time (tastes move)
  * @param sessionGap items seen within this gap of each other count as the same session
  * @param historyWindow earlier items of the same shopper still co-occur, weighted lower
- * @param historyWeight weight of a co-occurrence across sessions (same session = 1)
+ * @param historyWeight weight of a co-occurrence across sessions (same session = 1); 0 by default:
+ *     such pairs mix a shopper's other interests into what should be a next-item signal, and cost
+ *     HR@20 on the generator's data (bench/README.md)
  * @param recentItems items remembered per shopper
  * @param publishEvery an item's or shopper's changes are published at most this often (event time)
  * @param neighboursEvery top-K neighbours of changed items are recomputed this often (event time)
@@ -41,7 +43,7 @@ public record SimilarityConfig(
                     Duration.ofDays(30),
                     Duration.ofMinutes(30),
                     Duration.ofDays(7),
-                    0.25,
+                    0.0,
                     20,
                     Duration.ofHours(1),
                     Duration.ofDays(1),
@@ -49,9 +51,15 @@ public record SimilarityConfig(
                     2.0);
 
     public SimilarityConfig {
-        if (dims < 8 || nonZeros < 1 || nonZeros > dims || neighbours < 1 || recentItems < 1) {
+        if (dims < 8
+                || nonZeros < 1
+                || nonZeros > dims
+                || neighbours < 1
+                || recentItems < 1
+                || !(historyWeight >= 0)) {
             throw new IllegalArgumentException(
-                    "need dims >= 8, 1 <= nonZeros <= dims, neighbours >= 1, recentItems >= 1");
+                    "need dims >= 8, 1 <= nonZeros <= dims, neighbours >= 1, recentItems >= 1,"
+                            + " historyWeight >= 0");
         }
     }
 

@@ -16,6 +16,7 @@ import io.github.clickstream.appliance.mappings.ElasticsearchClients;
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import io.github.clickstream.appliance.mappings.IndexSetup;
 import io.github.clickstream.appliance.mappings.ItemDocument;
+import io.github.clickstream.appliance.mappings.ItemRanking;
 import io.github.clickstream.appliance.mappings.SimilarItem;
 import io.github.clickstream.appliance.mappings.UserDocument;
 import io.github.clickstream.appliance.pipeline.PipelineConfig;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,8 +45,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Two disjoint taste clusters through the whole job (Kafka, MiniCluster, Elasticsearch): shoppers
  * of cluster A only ever touch A items, and likewise for B. Every item's best neighbours must be
- * the rest of its own cluster, and a kNN search with a cluster-A shopper's taste vector must rank A
- * items first.
+ * the rest of its own cluster, the API's personal ranking from cluster-A items must rank the other
+ * A items first, and a kNN search with a cluster-A shopper's taste vector must rank A items first.
  */
 @ExtendWith(LocalStackExtension.class)
 class TasteClustersITCase {
@@ -102,6 +104,25 @@ class TasteClustersITCase {
                         .allMatch(neighbour -> cluster(neighbour) == cluster(item.itemId()));
                 assertThat(item.views30d()).as(item.itemId()).isPositive();
             }
+
+            // the search API's personal ranking, from two cluster-A items just viewed
+            float[] recentQuery =
+                    ItemRanking.personalQuery(
+                            List.of(
+                                    items.get("taste-a0").itemVector(),
+                                    items.get("taste-a1").itemVector()));
+            List<String> personal =
+                    items.values().stream()
+                            .filter(i -> !List.of("taste-a0", "taste-a1").contains(i.itemId()))
+                            .sorted(
+                                    Comparator.comparingDouble(
+                                            (ItemDocument i) ->
+                                                    -ItemRanking.score(
+                                                            recentQuery, i.itemVector())))
+                            .map(ItemDocument::itemId)
+                            .limit(ITEMS_PER_CLUSTER - 2)
+                            .toList();
+            assertThat(personal).allMatch(id -> cluster(id) == 'a');
 
             UserDocument shopper =
                     es.get(g -> g.index("users").id("taste-user-a-0"), UserDocument.class).source();

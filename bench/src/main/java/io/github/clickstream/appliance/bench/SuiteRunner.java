@@ -41,6 +41,7 @@ public final class SuiteRunner implements Callable<Integer> {
         BENCHMARKS.put(EndToEndBenchmark.NAME, EndToEndBenchmark::run);
         BENCHMARKS.put(ApiLatencyBenchmark.NAME, ApiLatencyBenchmark::run);
         BENCHMARKS.put(AudienceBenchmark.NAME, AudienceBenchmark::run);
+        BENCHMARKS.put(MemoryBenchmark.NAME, MemoryBenchmark::run);
     }
 
     @Option(

@@ -58,10 +58,18 @@ public record PipelineConfig(
      * idle there, event time would jump to that final watermark and drop the rest as late.
      */
     public PipelineConfig withoutIdleness() {
+        return withIdleness(null);
+    }
+
+    /**
+     * A quiet source split counts as idle after {@code quiet} (null: never), so it stops holding
+     * event time back.
+     */
+    public PipelineConfig withIdleness(Duration quiet) {
         return new PipelineConfig(
                 parserLimits,
                 outOfOrderness,
-                null,
+                quiet,
                 sessionGap,
                 allowedLateness,
                 dedupWindow,

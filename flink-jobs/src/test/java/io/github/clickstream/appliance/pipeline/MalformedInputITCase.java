@@ -11,9 +11,9 @@ import io.github.clickstream.appliance.events.generator.ClickstreamGenerator;
 import io.github.clickstream.appliance.events.generator.GeneratorConfig;
 import io.github.clickstream.appliance.features.UserFeatures;
 import io.github.clickstream.appliance.sessions.SessionSummary;
+import io.github.clickstream.appliance.testing.BadRecord;
 import io.github.clickstream.appliance.testing.FlinkTesting;
 import io.github.clickstream.appliance.testing.SessionVersions;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -40,27 +40,20 @@ class MalformedInputITCase {
         List<RawEvent> clean = new ArrayList<>();
         VALID.forEach(e -> clean.add(raw(ClickEventJson.toJson(e))));
         List<RawEvent> dirty = new ArrayList<>();
-        Map<DeadLetterReason, Integer> injected = new EnumMap<>(DeadLetterReason.class);
-        List<byte[]> bad = badPayloads(injected);
+        Map<DeadLetterReason, Integer> expected = new EnumMap<>(DeadLetterReason.class);
+        List<BadRecord> bad = BadRecord.ofEveryParserKind(VALID.get(0));
         for (int i = 0; i < VALID.size(); i++) {
             dirty.add(raw(ClickEventJson.toJson(VALID.get(i))));
             if (i % 50 == 0) {
                 dirty.add(raw(ClickEventJson.toJson(VALID.get(i)))); // a duplicate
-                injected.merge(DeadLetterReason.DUPLICATE_EVENT, 1, Integer::sum);
+                expected.merge(DeadLetterReason.DUPLICATE_EVENT, 1, Integer::sum);
             }
             if (i % 20 == 0) {
-                dirty.add(raw(bad.get((i / 20) % bad.size())));
+                BadRecord record = bad.get((i / 20) % bad.size());
+                dirty.add(raw(record.payload()));
+                expected.merge(record.reason(), 1, Integer::sum);
             }
         }
-        int badCount = (VALID.size() + 19) / 20;
-        Map<DeadLetterReason, Integer> expected = new EnumMap<>(DeadLetterReason.class);
-        for (int k = 0; k < badCount; k++) {
-            expected.merge(reasons(injected).get(k % bad.size()), 1, Integer::sum);
-        }
-        expected.merge(
-                DeadLetterReason.DUPLICATE_EVENT,
-                injected.get(DeadLetterReason.DUPLICATE_EVENT),
-                Integer::sum);
 
         Outputs cleanRun = run(clean);
         Outputs dirtyRun = run(dirty);
@@ -72,73 +65,6 @@ class MalformedInputITCase {
         assertThat(reasons.keySet()).hasSizeGreaterThanOrEqualTo(13);
         assertThat(dirtyRun.sessions).isEqualTo(cleanRun.sessions);
         assertThat(dirtyRun.finalFeatures).isEqualTo(cleanRun.finalFeatures);
-    }
-
-    /** One payload per reason, in a fixed order; fills in which reason each has. */
-    private static List<byte[]> badPayloads(Map<DeadLetterReason, Integer> reasonsInOrder) {
-        String valid = new String(ClickEventJson.toJson(VALID.get(0)), StandardCharsets.UTF_8);
-        List<byte[]> payloads = new ArrayList<>();
-        add(payloads, reasonsInOrder, DeadLetterReason.MALFORMED_JSON, "{\"event_id\":");
-        add(payloads, reasonsInOrder, DeadLetterReason.NOT_AN_OBJECT, "\"just a string\"");
-        add(payloads, reasonsInOrder, DeadLetterReason.MISSING_FIELD, "{\"event_id\":\"x\"}");
-        add(
-                payloads,
-                reasonsInOrder,
-                DeadLetterReason.INVALID_FIELD,
-                valid.replaceFirst("\"user_id\":\"[^\"]*\"", "\"user_id\":[1]"));
-        add(
-                payloads,
-                reasonsInOrder,
-                DeadLetterReason.UNKNOWN_EVENT_TYPE,
-                valid.replaceFirst("\"event_type\":\"[a-z_]*\"", "\"event_type\":\"hover\""));
-        add(
-                payloads,
-                reasonsInOrder,
-                DeadLetterReason.INVALID_PRICE,
-                "{\"event_id\":\"p\",\"user_id\":\"u\",\"event_type\":\"view\",\"item_id\":\"i\",\"price\":-1,\"ts\":1}");
-        add(
-                payloads,
-                reasonsInOrder,
-                DeadLetterReason.INVALID_QUANTITY,
-                "{\"event_id\":\"q\",\"user_id\":\"u\",\"event_type\":\"view\",\"item_id\":\"i\",\"quantity\":-2,\"ts\":1}");
-        add(
-                payloads,
-                reasonsInOrder,
-                DeadLetterReason.INVALID_TIMESTAMP,
-                "{\"event_id\":\"t\",\"user_id\":\"u\",\"event_type\":\"view\",\"item_id\":\"i\",\"ts\":\"soon\"}");
-        add(
-                payloads,
-                reasonsInOrder,
-                DeadLetterReason.FUTURE_TIMESTAMP,
-                "{\"event_id\":\"f\",\"user_id\":\"u\",\"event_type\":\"view\",\"item_id\":\"i\",\"ts\":\"2999-01-01T00:00:00Z\"}");
-        add(
-                payloads,
-                reasonsInOrder,
-                DeadLetterReason.OVERSIZED_PAYLOAD,
-                "{\"pad\":\"" + "x".repeat(70_000) + "\"}");
-        payloads.add(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
-        reasonsInOrder.put(DeadLetterReason.INVALID_UTF8, payloads.size() - 1);
-        payloads.add(null);
-        reasonsInOrder.put(DeadLetterReason.NULL_PAYLOAD, payloads.size() - 1);
-        return payloads;
-    }
-
-    private static void add(
-            List<byte[]> payloads,
-            Map<DeadLetterReason, Integer> order,
-            DeadLetterReason reason,
-            String payload) {
-        payloads.add(payload.getBytes(StandardCharsets.UTF_8));
-        order.put(reason, payloads.size() - 1);
-    }
-
-    private static List<DeadLetterReason> reasons(Map<DeadLetterReason, Integer> order) {
-        List<DeadLetterReason> byIndex = new ArrayList<>();
-        order.entrySet().stream()
-                .filter(e -> e.getKey() != DeadLetterReason.DUPLICATE_EVENT)
-                .sorted(Map.Entry.comparingByValue())
-                .forEach(e -> byIndex.add(e.getKey()));
-        return byIndex;
     }
 
     private record Outputs(

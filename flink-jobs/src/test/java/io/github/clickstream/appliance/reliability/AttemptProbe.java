@@ -2,12 +2,14 @@ package io.github.clickstream.appliance.reliability;
 
 import io.github.clickstream.appliance.events.RawEvent;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 
 /**
  * Passes events through and remembers the highest attempt number its tasks ran with: the number of
- * times Flink restarted the job's source region after a failure.
+ * times Flink restarted the job's source region after a failure. Also notes when the first record
+ * went through, where a throughput measurement starts.
  */
 final class AttemptProbe extends RichMapFunction<RawEvent, RawEvent> {
 
@@ -16,8 +18,16 @@ final class AttemptProbe extends RichMapFunction<RawEvent, RawEvent> {
      */
     private static final AtomicInteger HIGHEST_ATTEMPT = new AtomicInteger();
 
+    private static final AtomicLong FIRST_RECORD_NANOS = new AtomicLong();
+
     static void reset() {
         HIGHEST_ATTEMPT.set(0);
+        FIRST_RECORD_NANOS.set(0);
+    }
+
+    /** {@link System#nanoTime()} when the first record of the run went through, 0 before. */
+    static long firstRecordNanos() {
+        return FIRST_RECORD_NANOS.get();
     }
 
     static int restarts() {
@@ -32,6 +42,9 @@ final class AttemptProbe extends RichMapFunction<RawEvent, RawEvent> {
 
     @Override
     public RawEvent map(RawEvent event) {
+        if (FIRST_RECORD_NANOS.get() == 0) {
+            FIRST_RECORD_NANOS.compareAndSet(0, System.nanoTime());
+        }
         return event;
     }
 }

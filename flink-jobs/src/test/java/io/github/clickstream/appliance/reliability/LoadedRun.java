@@ -51,7 +51,8 @@ final class LoadedRun {
     private final KafkaBroker kafka;
     private final String bootstrapServers;
     private final ElasticsearchConnection elasticsearch;
-    private final List<ClickEvent> events;
+    private List<PacedProducer.Record> records;
+    private UnaryOperator<DataStream<RawEvent>> input = raw -> raw;
     private UnaryOperator<DataStream<DocumentWrite>> writes = w -> w;
 
     LoadedRun(
@@ -63,7 +64,29 @@ final class LoadedRun {
         this.kafka = kafka;
         this.bootstrapServers = kafka.bootstrapServers();
         this.elasticsearch = elasticsearch;
-        this.events = events;
+        this.records = PacedProducer.Record.of(events);
+    }
+
+    /** Sends these records instead of the events, e.g. bad records mixed into valid ones. */
+    LoadedRun withRecords(List<PacedProducer.Record> mixed) {
+        this.records = mixed;
+        return this;
+    }
+
+    /** Changes the job's input right after the source, e.g. to make a task fail. */
+    LoadedRun withInput(UnaryOperator<DataStream<RawEvent>> change) {
+        this.input = change;
+        return this;
+    }
+
+    /** The topic a run of this name reads. */
+    static String topic(String name) {
+        return "reliability-" + name;
+    }
+
+    /** The partitions of every run's topic, and the job's parallelism. */
+    static int partitions() {
+        return PARTITIONS;
     }
 
     /** Changes the job's Elasticsearch writes before the sink, e.g. to add a poison document. */
@@ -83,9 +106,9 @@ final class LoadedRun {
      */
     RunFigures run(String name, double perSecond, double faultAfter, Fault fault) throws Exception {
         OutputIndices.reset(elasticsearch);
-        String topic = "reliability-" + name;
+        String topic = topic(name);
         PacedProducer producer =
-                new PacedProducer(bootstrapServers, topic, PARTITIONS, events, perSecond);
+                new PacedProducer(bootstrapServers, topic, PARTITIONS, records, perSecond);
         Map<TopicPartition, Long> end = producer.endOffsets();
         kafka.createTopic(topic, PARTITIONS);
         AttemptProbe.reset();
@@ -104,7 +127,7 @@ final class LoadedRun {
             CheckpointStatsCounts checkpoints = checkpoints(job.getJobID());
             return new RunFigures(
                     name,
-                    events.size(),
+                    records.size(),
                     perSecond,
                     faultFigures,
                     AttemptProbe.restarts(),
@@ -129,7 +152,7 @@ final class LoadedRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARTITIONS);
         env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
-        DataStream<RawEvent> raw =
+        DataStream<RawEvent> source =
                 env.fromSource(
                                 KafkaSource.<RawEvent>builder()
                                         .setBootstrapServers(bootstrapServers)
@@ -145,6 +168,7 @@ final class LoadedRun {
                         .map(new AttemptProbe())
                         .uid("attempt-probe")
                         .name("Count attempts");
+        DataStream<RawEvent> raw = input.apply(source);
         // A bounded input ends with a jump of the watermark: see RestartITCase on re-scoring.
         DataStream<DocumentWrite> documents =
                 ClickstreamPipeline.build(

@@ -51,13 +51,25 @@ final class OutputIndices {
      * field order depends on which partial upsert reached a document first.
      */
     static Map<String, JsonNode> snapshot(ElasticsearchConnection connection) throws IOException {
+        return read(connection, PATTERNS);
+    }
+
+    /** Every dead letter as {@code index/id -> source}. */
+    static Map<String, JsonNode> deadLetters(ElasticsearchConnection connection)
+            throws IOException {
+        return read(connection, List.of("dead-letters-*"));
+    }
+
+    /** Every document of the indices matching {@code patterns} as {@code index/id -> source}. */
+    static Map<String, JsonNode> read(ElasticsearchConnection connection, List<String> patterns)
+            throws IOException {
         Map<String, JsonNode> documents = new TreeMap<>();
         try (ElasticsearchClient es = ElasticsearchClients.create(connection)) {
-            es.indices().refresh(r -> r.index(PATTERNS).allowNoIndices(true));
+            es.indices().refresh(r -> r.index(patterns).allowNoIndices(true));
             SearchResponse<JsonNode> first =
                     es.search(
                             s ->
-                                    s.index(PATTERNS)
+                                    s.index(patterns)
                                             .allowNoIndices(true)
                                             .size(PAGE)
                                             .scroll(t -> t.time("1m"))

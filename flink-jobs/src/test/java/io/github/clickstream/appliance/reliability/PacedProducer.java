@@ -30,23 +30,37 @@ final class PacedProducer implements AutoCloseable {
     private final String bootstrapServers;
     private final String topic;
     private final int partitions;
-    private final List<ClickEvent> events;
+    private final List<Record> records;
     private final double perSecond;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final Thread thread;
+
+    /**
+     * One Kafka record: the key that fixes its partition (a user id) and the value, which need not
+     * be a valid event (null is a record without a value).
+     */
+    record Record(String key, byte[] value) {
+        static Record of(ClickEvent event) {
+            return new Record(event.userId(), ClickEventJson.toJson(event));
+        }
+
+        static List<Record> of(List<ClickEvent> events) {
+            return events.stream().map(Record::of).toList();
+        }
+    }
 
     /** {@code perSecond <= 0} sends as fast as Kafka takes them. */
     PacedProducer(
             String bootstrapServers,
             String topic,
             int partitions,
-            List<ClickEvent> events,
+            List<Record> records,
             double perSecond) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.partitions = partitions;
-        this.events = events;
+        this.records = records;
         this.perSecond = perSecond;
         this.thread = new Thread(this::sendAll, "paced producer " + topic);
     }
@@ -58,8 +72,11 @@ final class PacedProducer implements AutoCloseable {
         for (int p = 0; p < partitions; p++) {
             counts.put(new TopicPartition(topic, p), 0L);
         }
-        for (ClickEvent event : events) {
-            counts.merge(new TopicPartition(topic, partitionOf(event)), 1L, Long::sum);
+        for (Record record : records) {
+            counts.merge(
+                    new TopicPartition(topic, partitionOf(record.key(), partitions)),
+                    1L,
+                    Long::sum);
         }
         return counts;
     }
@@ -74,7 +91,7 @@ final class PacedProducer implements AutoCloseable {
     }
 
     int total() {
-        return events.size();
+        return records.size();
     }
 
     /** Waits until every event is acknowledged; fails if Kafka refused one. */
@@ -83,14 +100,15 @@ final class PacedProducer implements AutoCloseable {
         if (failure.get() != null) {
             throw new IllegalStateException("Kafka refused an event", failure.get());
         }
-        if (thread.isAlive() || acknowledged.get() != events.size()) {
+        if (thread.isAlive() || acknowledged.get() != records.size()) {
             throw new IllegalStateException(
-                    "Only " + acknowledged.get() + " of " + events.size() + " events were sent");
+                    "Only " + acknowledged.get() + " of " + records.size() + " records were sent");
         }
     }
 
-    private int partitionOf(ClickEvent event) {
-        return Math.floorMod(event.userId().hashCode(), partitions);
+    /** The partition of a record with this key (a user's, for events). */
+    static int partitionOf(String key, int partitions) {
+        return Math.floorMod(key.hashCode(), partitions);
     }
 
     private void sendAll() {
@@ -103,7 +121,7 @@ final class PacedProducer implements AutoCloseable {
         long startNanos = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < events.size() && failure.get() == null; i++) {
+            for (int i = 0; i < records.size() && failure.get() == null; i++) {
                 if (perSecond > 0) {
                     long due = startNanos + (long) (i * 1e9 / perSecond);
                     long wait = due - System.nanoTime();
@@ -111,13 +129,13 @@ final class PacedProducer implements AutoCloseable {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                 }
-                ClickEvent event = events.get(i);
+                Record record = records.get(i);
                 producer.send(
                         new ProducerRecord<>(
                                 topic,
-                                partitionOf(event),
-                                event.userId().getBytes(StandardCharsets.UTF_8),
-                                ClickEventJson.toJson(event)),
+                                partitionOf(record.key(), partitions),
+                                record.key().getBytes(StandardCharsets.UTF_8),
+                                record.value()),
                         (metadata, e) -> {
                             if (e != null) {
                                 failure.compareAndSet(null, e);

@@ -13,10 +13,15 @@ public final class FlinkTesting {
 
     /** One task manager with two slots: parallelism 2, as on the build machines' two cores. */
     public static MiniClusterExtension miniCluster() {
+        return miniCluster(2);
+    }
+
+    /** One task manager with {@code slots} slots, for a job of that parallelism. */
+    public static MiniClusterExtension miniCluster(int slots) {
         return new MiniClusterExtension(
                 new MiniClusterResourceConfiguration.Builder()
                         .setNumberTaskManagers(1)
-                        .setNumberSlotsPerTaskManager(2)
+                        .setNumberSlotsPerTaskManager(slots)
                         .build());
     }
 

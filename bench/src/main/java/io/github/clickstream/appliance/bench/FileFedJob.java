@@ -96,7 +96,7 @@ final class FileFedJob {
         // As ClickstreamJob does for bounded runs: a finished split must not hold event time back.
         PipelineConfig config =
                 keepOpen ? PipelineConfig.defaults() : PipelineConfig.defaults().withoutIdleness();
-        ClickstreamPipeline.build(raw, config)
+        ClickstreamPipeline.build(ClickstreamPipeline.withEventTime(raw, config), config)
                 .documentWrites()
                 .sinkTo(new DiscardingSink<>())
                 .uid("discard-documents")

@@ -141,8 +141,9 @@ public final class PipelineThroughputBenchmark {
 
     private static void fullPipeline(
             StreamExecutionEnvironment env, List<RawEvent> input, ElasticsearchConnection es) {
-        DataStream<RawEvent> raw = env.fromData(input);
-        ClickstreamPipeline.build(raw, PipelineConfig.defaults())
+        PipelineConfig config = PipelineConfig.defaults();
+        DataStream<RawEvent> raw = ClickstreamPipeline.withEventTime(env.fromData(input), config);
+        ClickstreamPipeline.build(raw, config)
                 .documentWrites()
                 .sinkTo(new ElasticsearchSink(ElasticsearchSinkConfig.defaults(es)));
     }

@@ -32,6 +32,12 @@ public class ParseEvents extends ProcessFunction<RawEvent, ClickEvent> {
 
     @Override
     public void processElement(RawEvent raw, Context context, Collector<ClickEvent> out) {
+        if (context.timestamp() == null) {
+            throw new IllegalStateException(
+                    "Raw events reach the parser without event time: read them with"
+                            + " ClickstreamPipeline.eventTime(config) in env.fromSource, or"
+                            + " ClickstreamPipeline.withEventTime for a collection");
+        }
         ParseResult result = parser.parse(raw);
         if (result.valid()) {
             valid.inc();

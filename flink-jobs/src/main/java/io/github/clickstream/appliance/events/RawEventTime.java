@@ -4,10 +4,10 @@ import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 
 /**
  * The event time of a raw event, read in the source so that each Kafka partition keeps its own
- * watermark: a reader catching up on several partitions would otherwise let the one furthest
- * ahead drop the others' events as late. It runs the job's own parser (a small share of the
- * per-event cost), so exactly the events the parser accepts move event time; an invalid one gets
- * {@link Long#MIN_VALUE}, never moves it, and is dead-lettered right after.
+ * watermark: a reader catching up on several partitions would otherwise let the one furthest ahead
+ * drop the others' events as late. It runs the job's own parser (a small share of the per-event
+ * cost), so exactly the events the parser accepts move event time; an invalid one gets {@link
+ * Long#MIN_VALUE}, never moves it, and is dead-lettered right after.
  */
 public final class RawEventTime implements SerializableTimestampAssigner<RawEvent> {
 

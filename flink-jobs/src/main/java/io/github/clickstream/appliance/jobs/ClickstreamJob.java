@@ -8,6 +8,7 @@ import io.github.clickstream.appliance.events.RawEvent;
 import io.github.clickstream.appliance.events.RawEventDeserializer;
 import io.github.clickstream.appliance.ordering.OutsideEventTime;
 import io.github.clickstream.appliance.pipeline.ClickstreamPipeline;
+import io.github.clickstream.appliance.pipeline.PipelineConfig;
 import io.github.clickstream.appliance.pipeline.PipelineOutputs;
 import io.github.clickstream.appliance.scoring.MarketingAction;
 import io.github.clickstream.appliance.scoring.MarketingActionJson;
@@ -49,10 +50,12 @@ public final class ClickstreamJob {
 
     public static PipelineOutputs wire(StreamExecutionEnvironment env, JobConfig config) {
         env.enableCheckpointing(config.checkpointInterval().toMillis());
+        PipelineConfig pipeline =
+                config.bounded() ? config.pipeline().withoutIdleness() : config.pipeline();
         DataStream<RawEvent> raw =
                 env.fromSource(
                                 source(config),
-                                WatermarkStrategy.noWatermarks(),
+                                ClickstreamPipeline.eventTime(pipeline),
                                 "Kafka clickstream")
                         .uid("kafka-clickstream");
         // A bounded run (replays, tests) scores with the shipped models: Kafka's bounded source
@@ -78,12 +81,7 @@ public final class ClickstreamJob {
                                 config.kafkaBootstrapServers(),
                                 config.erasuresTopic(),
                                 config.groupId() + "-erasures");
-        PipelineOutputs outputs =
-                ClickstreamPipeline.build(
-                        raw,
-                        modelUpdates,
-                        erasures,
-                        config.bounded() ? config.pipeline().withoutIdleness() : config.pipeline());
+        PipelineOutputs outputs = ClickstreamPipeline.build(raw, modelUpdates, erasures, pipeline);
         outputs.documentWrites()
                 .sinkTo(new ElasticsearchSink(config.elasticsearch()))
                 .uid("elasticsearch-sink")

@@ -8,6 +8,7 @@ import io.github.clickstream.appliance.events.DeadLetterReason;
 import io.github.clickstream.appliance.events.Deduplicator;
 import io.github.clickstream.appliance.events.ParseEvents;
 import io.github.clickstream.appliance.events.RawEvent;
+import io.github.clickstream.appliance.events.RawEventTime;
 import io.github.clickstream.appliance.events.RejectedEvents;
 import io.github.clickstream.appliance.features.UserFeatures;
 import io.github.clickstream.appliance.scoring.ModelUpdate;
@@ -24,9 +25,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The clickstream pipeline as a pure function of its input stream: parse and validate, assign event
- * time, drop duplicates, sessionize, compute features. Jobs add sources and sinks around it; tests
- * call it with {@code env.fromData(...)}.
+ * The clickstream pipeline as a pure function of its input stream: parse and validate, drop
+ * duplicates, sessionize, compute features. The raw events carry their event time from the source
+ * ({@link #eventTime}, or {@link #withEventTime} for {@code env.fromData(...)}); jobs add sources
+ * and sinks around it.
  */
 public final class ClickstreamPipeline {
 
@@ -35,6 +37,28 @@ public final class ClickstreamPipeline {
     /** The pipeline scoring with the shipped models only (no model updates). */
     public static PipelineOutputs build(DataStream<RawEvent> raw, PipelineConfig config) {
         return build(raw, noModelUpdates(raw.getExecutionEnvironment()), config);
+    }
+
+    /**
+     * Event time for a source of raw events, to pass to {@code env.fromSource}: every split (Kafka
+     * partition, file) keeps its own bounded out-of-orderness watermark, and a silent split goes
+     * idle after {@link PipelineConfig#idleness()}. Watermarks taken after the source would follow
+     * the split a reader has read furthest, and a reader catching up on several partitions would
+     * then drop the others' events as late.
+     */
+    public static WatermarkStrategy<RawEvent> eventTime(PipelineConfig config) {
+        WatermarkStrategy<RawEvent> eventTime =
+                WatermarkStrategy.<RawEvent>forBoundedOutOfOrderness(config.outOfOrderness())
+                        .withTimestampAssigner(new RawEventTime(config.parserLimits()));
+        return config.idleness() == null ? eventTime : eventTime.withIdleness(config.idleness());
+    }
+
+    /** {@link #eventTime} for a stream that has no splits (collections in tests, benchmarks). */
+    public static DataStream<RawEvent> withEventTime(
+            DataStream<RawEvent> raw, PipelineConfig config) {
+        return raw.assignTimestampsAndWatermarks(eventTime(config))
+                .uid("event-time")
+                .name("Assign event time");
     }
 
     /** A stream that ends without an update (Flink's collection source needs one element). */
@@ -67,20 +91,8 @@ public final class ClickstreamPipeline {
                 raw.process(new ParseEvents(config.parserLimits()))
                         .uid("parse-events")
                         .name("Parse and validate events");
-        // Watermarks right after parsing, in the source's task: each source split keeps its own
-        // bounded out-of-orderness, and idle splits do not hold event time back.
-        WatermarkStrategy<ClickEvent> eventTime =
-                WatermarkStrategy.<ClickEvent>forBoundedOutOfOrderness(config.outOfOrderness())
-                        .withTimestampAssigner((event, ts) -> event.timestamp());
-        DataStream<ClickEvent> timed =
-                parsed.assignTimestampsAndWatermarks(
-                                config.idleness() == null
-                                        ? eventTime
-                                        : eventTime.withIdleness(config.idleness()))
-                        .uid("event-time")
-                        .name("Assign event time");
         DataStream<ClickEvent> admitted =
-                Erasures.dropErased(timed, ClickEvent::userId, erasures, "eventsOfErasedUsers")
+                Erasures.dropErased(parsed, ClickEvent::userId, erasures, "eventsOfErasedUsers")
                         .uid("erased-users")
                         .name("Drop events of erased users");
         SingleOutputStreamOperator<ClickEvent> unique =

@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -97,6 +96,10 @@ class RestartITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         env.enableCheckpointing(300);
+        // Daily re-scoring of inactive users is left out: a bounded input ends with a jump of the
+        // watermark that the re-scoring ignores, so how many daily timers fire before it depends
+        // on when the last periodic watermark was taken.
+        PipelineConfig config = PipelineConfig.defaults().withoutInactivityRescoring();
         DataStream<RawEvent> raw =
                 env.fromSource(
                         KafkaSource.<RawEvent>builder()
@@ -107,15 +110,12 @@ class RestartITCase {
                                 .setBounded(OffsetsInitializer.latest())
                                 .setDeserializer(new RawEventDeserializer())
                                 .build(),
-                        WatermarkStrategy.noWatermarks(),
+                        ClickstreamPipeline.eventTime(config),
                         "Kafka");
         if (injectFailure) {
             raw = raw.map(new FailOnceAfterCheckpoint()).name("Fail once");
         }
-        // Daily re-scoring of inactive users is left out: a bounded input ends with a jump of the
-        // watermark that the re-scoring ignores, so how many daily timers fire before it depends
-        // on when the last periodic watermark was taken.
-        ClickstreamPipeline.build(raw, PipelineConfig.defaults().withoutInactivityRescoring())
+        ClickstreamPipeline.build(raw, config)
                 .documentWrites()
                 .sinkTo(new ElasticsearchSink(ElasticsearchSinkConfig.defaults(connection)));
         env.execute(groupId);

@@ -44,7 +44,10 @@ class CohortMetricsITCase {
 
         StreamExecutionEnvironment env = FlinkTesting.strictEnvironment(2);
         Map<String, CohortMetric> cells = new TreeMap<>();
-        ClickstreamPipeline.build(env.fromData(input), PipelineConfig.defaults())
+        ClickstreamPipeline.build(
+                        ClickstreamPipeline.withEventTime(
+                                env.fromData(input), PipelineConfig.defaults()),
+                        PipelineConfig.defaults())
                 .cohortMetrics()
                 .executeAndCollect("cohorts")
                 .forEachRemaining(m -> cells.put(m.id(), m));
@@ -86,7 +89,10 @@ class CohortMetricsITCase {
 
         StreamExecutionEnvironment env = FlinkTesting.strictEnvironment(2);
         Map<String, CohortMetric> cells = new TreeMap<>();
-        ClickstreamPipeline.build(env.fromData(input), PipelineConfig.defaults())
+        ClickstreamPipeline.build(
+                        ClickstreamPipeline.withEventTime(
+                                env.fromData(input), PipelineConfig.defaults()),
+                        PipelineConfig.defaults())
                 .cohortMetrics()
                 .executeAndCollect("repeat purchases")
                 .forEachRemaining(m -> cells.put(m.id(), m));

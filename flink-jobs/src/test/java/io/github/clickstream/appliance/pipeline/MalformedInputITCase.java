@@ -74,11 +74,11 @@ class MalformedInputITCase {
 
     private static Outputs run(List<RawEvent> input) throws Exception {
         StreamExecutionEnvironment env = FlinkTesting.strictEnvironment(2);
+        // bounded input: see RestartITCase on daily re-scoring
+        PipelineConfig config = PipelineConfig.defaults().withoutInactivityRescoring();
         PipelineOutputs outputs =
                 ClickstreamPipeline.build(
-                        env.fromData(input),
-                        // bounded input: see RestartITCase on daily re-scoring
-                        PipelineConfig.defaults().withoutInactivityRescoring());
+                        ClickstreamPipeline.withEventTime(env.fromData(input), config), config);
         List<SessionSummary> sessions = new ArrayList<>();
         Map<String, UserFeatures> features = new HashMap<>();
         List<DeadLetter> deadLetters = new ArrayList<>();

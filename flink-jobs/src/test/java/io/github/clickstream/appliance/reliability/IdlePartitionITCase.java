@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
@@ -355,7 +354,7 @@ class IdlePartitionITCase {
                                         .setStartingOffsets(OffsetsInitializer.earliest())
                                         .setDeserializer(new RawEventDeserializer())
                                         .build(),
-                                WatermarkStrategy.noWatermarks(),
+                                ClickstreamPipeline.eventTime(config),
                                 "Kafka clickstream")
                         .map(new AttemptProbe())
                         .name("Count attempts");

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
@@ -152,6 +151,8 @@ final class LoadedRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARTITIONS);
         env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
+        // A bounded input ends with a jump of the watermark: see RestartITCase on re-scoring.
+        PipelineConfig config = PipelineConfig.defaults().withoutInactivityRescoring();
         DataStream<RawEvent> source =
                 env.fromSource(
                                 KafkaSource.<RawEvent>builder()
@@ -162,18 +163,15 @@ final class LoadedRun {
                                         .setBounded(OffsetsInitializer.offsets(end))
                                         .setDeserializer(new RawEventDeserializer())
                                         .build(),
-                                WatermarkStrategy.noWatermarks(),
+                                ClickstreamPipeline.eventTime(config),
                                 "Kafka clickstream")
                         .uid("kafka-clickstream")
                         .map(new AttemptProbe())
                         .uid("attempt-probe")
                         .name("Count attempts");
         DataStream<RawEvent> raw = input.apply(source);
-        // A bounded input ends with a jump of the watermark: see RestartITCase on re-scoring.
         DataStream<DocumentWrite> documents =
-                ClickstreamPipeline.build(
-                                raw, PipelineConfig.defaults().withoutInactivityRescoring())
-                        .documentWrites();
+                ClickstreamPipeline.build(raw, config).documentWrites();
         writes.apply(documents)
                 .sinkTo(new ElasticsearchSink(ElasticsearchSinkConfig.defaults(elasticsearch)))
                 .uid("elasticsearch-sink")

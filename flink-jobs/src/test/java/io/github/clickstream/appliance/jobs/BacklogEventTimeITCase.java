@@ -3,6 +3,7 @@ package io.github.clickstream.appliance.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.github.clickstream.appliance.localstack.ElasticsearchNode;
 import io.github.clickstream.appliance.localstack.KafkaBroker;
@@ -81,12 +82,22 @@ class BacklogEventTimeITCase {
                                             c.index("dead-letters")
                                                     .query(
                                                             q ->
-                                                                    q.prefix(
-                                                                            p ->
-                                                                                    p.field(
-                                                                                                    "source")
-                                                                                            .value(
-                                                                                                    TOPIC))))
+                                                                    q.terms(
+                                                                            t ->
+                                                                                    t.field(
+                                                                                                    "user_id")
+                                                                                            .terms(
+                                                                                                    v ->
+                                                                                                            v
+                                                                                                                    .value(
+                                                                                                                            List
+                                                                                                                                    .of(
+                                                                                                                                            FieldValue
+                                                                                                                                                    .of(
+                                                                                                                                                            "behind"),
+                                                                                                                                            FieldValue
+                                                                                                                                                    .of(
+                                                                                                                                                            "ahead")))))))
                             .count();
             assertThat(deadLetters).isZero();
             assertThat(viewsOf(es, "behind")).isEqualTo(EVENTS_PER_PARTITION);

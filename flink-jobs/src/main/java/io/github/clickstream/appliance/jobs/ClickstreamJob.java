@@ -18,6 +18,7 @@ import io.github.clickstream.appliance.sink.ErasureSink;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -48,12 +49,19 @@ public final class ClickstreamJob {
     }
 
     public static PipelineOutputs wire(StreamExecutionEnvironment env, JobConfig config) {
+        return wire(env, config, source(config));
+    }
+
+    /**
+     * The same job reading the clickstream from {@code clickstream} instead of the source {@code
+     * config} describes, e.g. a Kafka source that stops at given offsets (tests that stop and
+     * restore the job half-way).
+     */
+    public static PipelineOutputs wire(
+            StreamExecutionEnvironment env, JobConfig config, Source<RawEvent, ?, ?> clickstream) {
         env.enableCheckpointing(config.checkpointInterval().toMillis());
         DataStream<RawEvent> raw =
-                env.fromSource(
-                                source(config),
-                                WatermarkStrategy.noWatermarks(),
-                                "Kafka clickstream")
+                env.fromSource(clickstream, WatermarkStrategy.noWatermarks(), "Kafka clickstream")
                         .uid("kafka-clickstream");
         // A bounded run (replays, tests) scores with the shipped models: Kafka's bounded source
         // never finishes on a topic that has no partitions yet.

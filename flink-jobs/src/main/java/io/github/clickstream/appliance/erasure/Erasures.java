@@ -53,10 +53,15 @@ public final class Erasures {
                 .process(new ErasedUsers<T>(droppedMetric), records.getType());
     }
 
-    /** A stream that ends without an erasure (Flink's collection source needs one element). */
+    /**
+     * A stream that ends without an erasure (Flink's collection source needs one element). Once per
+     * job: its operators have fixed uids, since the source keeps state in a savepoint.
+     */
     public static DataStream<Erasure> none(StreamExecutionEnvironment env) {
         return env.fromData(List.of(new Erasure("none", 0)), TypeInformation.of(Erasure.class))
+                .uid("no-erasures-source")
                 .filter(erasure -> false)
+                .uid("no-erasures")
                 .name("No erasures");
     }
 }

@@ -19,6 +19,7 @@ import io.github.clickstream.appliance.sink.ErasureSink;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -49,12 +50,22 @@ public final class ClickstreamJob {
     }
 
     public static PipelineOutputs wire(StreamExecutionEnvironment env, JobConfig config) {
+        return wire(env, config, source(config));
+    }
+
+    /**
+     * The same job reading the clickstream from {@code clickstream} instead of the source {@code
+     * config} describes, e.g. a Kafka source that stops at given offsets (tests that stop and
+     * restore the job half-way).
+     */
+    public static PipelineOutputs wire(
+            StreamExecutionEnvironment env, JobConfig config, Source<RawEvent, ?, ?> clickstream) {
         env.enableCheckpointing(config.checkpointInterval().toMillis());
         PipelineConfig pipeline =
                 config.bounded() ? config.pipeline().withoutIdleness() : config.pipeline();
         DataStream<RawEvent> raw =
                 env.fromSource(
-                                source(config),
+                                clickstream,
                                 ClickstreamPipeline.eventTime(pipeline),
                                 "Kafka clickstream")
                         .uid("kafka-clickstream");

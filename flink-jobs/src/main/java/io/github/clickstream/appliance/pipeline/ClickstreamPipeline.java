@@ -61,12 +61,17 @@ public final class ClickstreamPipeline {
                 .name("Assign event time");
     }
 
-    /** A stream that ends without an update (Flink's collection source needs one element). */
+    /**
+     * A stream that ends without an update (Flink's collection source needs one element). Once per
+     * job: its operators have fixed uids, since the source keeps state in a savepoint.
+     */
     public static DataStream<ModelUpdate> noModelUpdates(StreamExecutionEnvironment env) {
         return env.fromData(
                         List.of(new ModelUpdate("none", new byte[0], "none")),
                         TypeInformation.of(ModelUpdate.class))
+                .uid("no-model-updates-source")
                 .filter(update -> false)
+                .uid("no-model-updates")
                 .name("No model updates");
     }
 

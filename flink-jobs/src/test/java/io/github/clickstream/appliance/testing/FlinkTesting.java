@@ -1,7 +1,9 @@
 package io.github.clickstream.appliance.testing;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -20,6 +22,24 @@ public final class FlinkTesting {
     public static MiniClusterExtension miniCluster(int slots) {
         return new MiniClusterExtension(
                 new MiniClusterResourceConfiguration.Builder()
+                        .setNumberTaskManagers(1)
+                        .setNumberSlotsPerTaskManager(slots)
+                        .build());
+    }
+
+    /**
+     * One task manager with {@code slots} slots, e.g. to restore a job at a higher parallelism, and
+     * network memory to match: the job's many keyed exchanges at parallelism 4 need more buffers
+     * than the MiniCluster's default.
+     */
+    public static MiniClusterExtension miniCluster(int slots) {
+        Configuration conf = new Configuration();
+        MemorySize network = MemorySize.ofMebiBytes(64L * slots);
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, network);
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, network);
+        return new MiniClusterExtension(
+                new MiniClusterResourceConfiguration.Builder()
+                        .setConfiguration(conf)
                         .setNumberTaskManagers(1)
                         .setNumberSlotsPerTaskManager(slots)
                         .build());

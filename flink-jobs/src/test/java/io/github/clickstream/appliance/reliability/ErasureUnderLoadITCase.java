@@ -98,7 +98,11 @@ class ErasureUnderLoadITCase {
         try (ElasticsearchClient es = ElasticsearchClients.create(connection);
                 PacedProducer producer =
                         new PacedProducer(
-                                kafka.bootstrapServers(), topic, PARTITIONS, events, perSecond);
+                                kafka.bootstrapServers(),
+                                topic,
+                                PARTITIONS,
+                                PacedProducer.Record.of(events),
+                                perSecond);
                 RunningSearchApi api =
                         SearchApi.start(
                                 SearchApiConfig.local(connection, ApiKeys.parse(ADMIN.configLine()))
@@ -210,7 +214,12 @@ class ErasureUnderLoadITCase {
         kafka.createTopic(topic + "-erasures", 1);
         OutputIndices.reset(connection);
         PacedProducer producer =
-                new PacedProducer(kafka.bootstrapServers(), topic, PARTITIONS, events, 0);
+                new PacedProducer(
+                        kafka.bootstrapServers(),
+                        topic,
+                        PARTITIONS,
+                        PacedProducer.Record.of(events),
+                        0);
         ProductionJob job = new ProductionJob(kafka, connection, topic, topic);
         JobClient running = job.startStreaming(PARTITIONS, topic + "-erasures");
         try (producer) {

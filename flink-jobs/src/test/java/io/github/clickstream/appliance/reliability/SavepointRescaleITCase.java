@@ -185,7 +185,8 @@ class SavepointRescaleITCase {
 
     private static PacedProducer producer(
             KafkaBroker kafka, String topic, List<ClickEvent> events) {
-        return new PacedProducer(kafka.bootstrapServers(), topic, PARTITIONS, events, 0);
+        return new PacedProducer(
+                kafka.bootstrapServers(), topic, PARTITIONS, PacedProducer.Record.of(events), 0);
     }
 
     private static void send(KafkaBroker kafka, String topic, List<ClickEvent> events)

@@ -15,22 +15,17 @@ public final class FlinkTesting {
 
     /** One task manager with two slots: parallelism 2, as on the build machines' two cores. */
     public static MiniClusterExtension miniCluster() {
-        return miniCluster(2);
-    }
-
-    /** One task manager with {@code slots} slots, for a job of that parallelism. */
-    public static MiniClusterExtension miniCluster(int slots) {
         return new MiniClusterExtension(
                 new MiniClusterResourceConfiguration.Builder()
                         .setNumberTaskManagers(1)
-                        .setNumberSlotsPerTaskManager(slots)
+                        .setNumberSlotsPerTaskManager(2)
                         .build());
     }
 
     /**
-     * One task manager with {@code slots} slots, e.g. to restore a job at a higher parallelism, and
-     * network memory to match: the job's many keyed exchanges at parallelism 4 need more buffers
-     * than the MiniCluster's default.
+     * One task manager with {@code slots} slots, for a job of that parallelism (e.g. restored at a
+     * higher one), and network memory to match: the job's many keyed exchanges at parallelism 4
+     * need more buffers than the MiniCluster's default.
      */
     public static MiniClusterExtension miniCluster(int slots) {
         Configuration conf = new Configuration();

@@ -40,6 +40,7 @@ public final class SuiteRunner implements Callable<Integer> {
         BENCHMARKS.put(PipelineThroughputBenchmark.NAME, PipelineThroughputBenchmark::run);
         BENCHMARKS.put(ApiLatencyBenchmark.NAME, ApiLatencyBenchmark::run);
         BENCHMARKS.put(AudienceBenchmark.NAME, AudienceBenchmark::run);
+        BENCHMARKS.put(AnnRecallBenchmark.NAME, AnnRecallBenchmark::run);
     }
 
     @Option(

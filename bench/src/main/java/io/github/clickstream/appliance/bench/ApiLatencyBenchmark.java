@@ -7,9 +7,12 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Recommendation latency at a fixed arrival rate: {@code /recommendations} through the search API
@@ -22,9 +25,25 @@ public final class ApiLatencyBenchmark {
     private static final int ITEMS = 5_000;
     private static final int USERS = 500;
     private static final int DIMS = 64;
+
+    /** As many as the job keeps per user ({@code FeatureWindows.DEFAULTS}). */
+    private static final int RECENT_ITEMS = 20;
+
+    private static final int PURCHASED_ITEMS = 3;
+    static final int K = 10;
+
+    /** What the API asks for with k = 10 ({@code ItemSearches.candidates}). */
+    static final int NUM_CANDIDATES = 100;
+
+    /** The API's {@code rescore_vector.oversample} ({@code ItemSearches.RESCORE_OVERSAMPLE}). */
+    static final double RESCORE_OVERSAMPLE = 2;
+
     private static final double GOAL_P99_MS = 10;
     private static final double GOAL_P99_RATIO = 1.3;
     static final String NAME = "api-latency";
+
+    /** A bench user: their taste vector and the items the API leaves out for them. */
+    private record BenchUser(float[] taste, List<String> excluded) {}
 
     private ApiLatencyBenchmark() {}
 
@@ -47,11 +66,18 @@ public final class ApiLatencyBenchmark {
 
     static List<Figure> run(int rate, Duration length, BenchContext context) throws Exception {
         BenchElasticsearch es = context.freshElasticsearch();
-        List<float[]> tastes = load(es.url());
+        List<BenchUser> users = load(es.url());
         try (RunningSearchApi running = BenchApi.start(es.connection())) {
             System.out.printf(
-                    "  %d items, %d users, %d req/s for %s per run%n", ITEMS, USERS, rate, length);
-            warmUp(new OpenLoopLoad(), running.url(), es.url(), tastes);
+                    "  %d items, %d users (%d recent and %d purchased items each), %d req/s for %s"
+                            + " per run%n",
+                    ITEMS, USERS, RECENT_ITEMS, PURCHASED_ITEMS, rate, length);
+            IntFunction<HttpRequest> viaApi = i -> recommendations(running.url(), i);
+            IntFunction<HttpRequest> direct = i -> knn(es.url(), users.get(i % USERS));
+            // One unmeasured round at the measured rate, so both paths are compiled and warm.
+            OpenLoopLoad warmUp = new OpenLoopLoad();
+            warmUp.run(rate, length, viaApi);
+            warmUp.run(rate, length, direct);
             return LatencyRounds.compare(
                     NAME,
                     "recommendations",
@@ -59,17 +85,10 @@ public final class ApiLatencyBenchmark {
                     rate,
                     length,
                     context.rounds(),
-                    i -> recommendations(running.url(), i),
-                    i -> knn(es.url(), tastes.get(i % USERS)),
+                    viaApi,
+                    direct,
                     Goal.oursAtMost(GOAL_P99_MS, "ms").and(Goal.ratioAtMost(GOAL_P99_RATIO)));
         }
-    }
-
-    private static void warmUp(
-            OpenLoopLoad load, String api, String elasticsearch, List<float[]> tastes)
-            throws Exception {
-        load.run(100, Duration.ofSeconds(5), i -> recommendations(api, i));
-        load.run(100, Duration.ofSeconds(5), i -> knn(elasticsearch, tastes.get(i % USERS)));
     }
 
     private static HttpRequest recommendations(String api, int i) {
@@ -77,29 +96,55 @@ public final class ApiLatencyBenchmark {
                         api
                                 + "/api/v1/users/bench-user-"
                                 + (i % USERS)
-                                + "/recommendations?size=10")
+                                + "/recommendations?size="
+                                + K)
                 .build();
     }
 
-    /** What the API sends for a user with a taste vector: kNN on item vectors, top 10. */
-    private static HttpRequest knn(String elasticsearch, float[] taste) {
+    /**
+     * The kNN request the API sends for a user with a stored taste: same k, candidates, rescoring,
+     * exclusion filter and source fields (with the vector, which {@code because} is computed from).
+     */
+    private static HttpRequest knn(String elasticsearch, BenchUser user) {
         try {
+            Map<String, Object> knn =
+                    Map.of(
+                            "field",
+                            "item_vector",
+                            "query_vector",
+                            user.taste(),
+                            "k",
+                            K,
+                            "num_candidates",
+                            NUM_CANDIDATES,
+                            "rescore_vector",
+                            Map.of("oversample", RESCORE_OVERSAMPLE),
+                            "filter",
+                            List.of(
+                                    Map.of(
+                                            "bool",
+                                            Map.of(
+                                                    "must_not",
+                                                    Map.of(
+                                                            "terms",
+                                                            Map.of("item_id", user.excluded()))))));
             String body =
                     new ObjectMapper()
                             .writeValueAsString(
                                     Map.of(
                                             "knn",
-                                            Map.of(
-                                                    "field",
-                                                    "item_vector",
-                                                    "query_vector",
-                                                    taste,
-                                                    "k",
-                                                    10,
-                                                    "num_candidates",
-                                                    100),
+                                            knn,
                                             "size",
-                                            10));
+                                            K,
+                                            "_source",
+                                            Map.of(
+                                                    "includes",
+                                                    List.of(
+                                                            "item_id",
+                                                            "category_id",
+                                                            "brand",
+                                                            "price",
+                                                            "item_vector"))));
             return HttpRequest.newBuilder(URI.create(elasticsearch + "/items/_search"))
                     .header("content-type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -109,48 +154,81 @@ public final class ApiLatencyBenchmark {
         }
     }
 
-    /** Random items and users with vectors, bulk-indexed; returns each user's vector. */
-    private static List<float[]> load(String elasticsearch) throws Exception {
+    /**
+     * Random item vectors; users with 20 recent and 3 purchased random items and, as the job writes
+     * it, a taste vector made from their recent items' vectors (here their mean).
+     */
+    private static List<BenchUser> load(String elasticsearch) throws Exception {
         Random random = new Random(5);
         ObjectMapper json = new ObjectMapper();
         StringBuilder bulk = new StringBuilder();
+        List<float[]> vectors = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
+            float[] vector = vector(random);
+            vectors.add(vector);
             bulk.append("{\"index\":{\"_index\":\"items\",\"_id\":\"bench-item-")
                     .append(i)
                     .append("\"}}\n");
             bulk.append(
                             json.writeValueAsString(
                                     Map.of(
-                                            "item_id", "bench-item-" + i,
-                                            "category_id", "cat-" + (i % 20),
-                                            "item_vector", vector(random),
-                                            "views_7d", random.nextInt(100),
-                                            "purchases_7d", random.nextInt(10))))
+                                            "item_id",
+                                            "bench-item-" + i,
+                                            "category_id",
+                                            "cat-" + (i % 20),
+                                            "item_vector",
+                                            vector,
+                                            "views_7d",
+                                            random.nextInt(100),
+                                            "purchases_7d",
+                                            random.nextInt(10))))
                     .append('\n');
         }
-        List<float[]> tastes = new ArrayList<>();
+        List<BenchUser> users = new ArrayList<>();
         for (int u = 0; u < USERS; u++) {
-            float[] taste = vector(random);
-            tastes.add(taste);
+            List<Integer> picked = distinctItems(random, RECENT_ITEMS + PURCHASED_ITEMS);
+            List<String> recent = new ArrayList<>();
+            List<String> purchased = new ArrayList<>();
+            float[] taste = new float[DIMS];
+            for (int n = 0; n < picked.size(); n++) {
+                int item = picked.get(n);
+                if (n < RECENT_ITEMS) {
+                    recent.add("bench-item-" + item);
+                    for (int d = 0; d < DIMS; d++) {
+                        taste[d] += vectors.get(item)[d] / RECENT_ITEMS;
+                    }
+                } else {
+                    purchased.add("bench-item-" + item);
+                }
+            }
+            List<String> excluded = new ArrayList<>(recent);
+            excluded.addAll(purchased);
+            users.add(new BenchUser(taste, excluded));
             bulk.append("{\"index\":{\"_index\":\"users\",\"_id\":\"bench-user-")
                     .append(u)
                     .append("\"}}\n");
             bulk.append(
                             json.writeValueAsString(
                                     Map.of(
-                                            "user_id",
-                                            "bench-user-" + u,
-                                            "user_vector",
-                                            taste,
-                                            "recent_items",
-                                            List.of("bench-item-" + u))))
+                                            "user_id", "bench-user-" + u,
+                                            "user_vector", taste,
+                                            "recent_items", recent,
+                                            "purchased_items", purchased)))
                     .append('\n');
         }
         Http.sendBulk(
                 Http.bulk(
                         elasticsearch + "/_bulk?refresh=true",
                         bulk.toString().getBytes(StandardCharsets.UTF_8)));
-        return tastes;
+        return users;
+    }
+
+    private static List<Integer> distinctItems(Random random, int count) {
+        Set<Integer> picked = new LinkedHashSet<>();
+        while (picked.size() < count) {
+            picked.add(random.nextInt(ITEMS));
+        }
+        return new ArrayList<>(picked);
     }
 
     private static float[] vector(Random random) {

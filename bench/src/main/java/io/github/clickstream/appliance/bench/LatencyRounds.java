@@ -39,7 +39,8 @@ final class LatencyRounds {
             System.out.printf(
                     Locale.ROOT,
                     "  %s round %d at %d req/s: API p50 %.2f ms p99 %.2f ms (max %.1f, %d"
-                            + " failed) | direct p50 %.2f ms p99 %.2f ms (max %.1f, %d failed)%n",
+                            + " failed, sent late p99 %.2f ms) | direct p50 %.2f ms p99 %.2f ms"
+                            + " (max %.1f, %d failed, sent late p99 %.2f ms)%n",
                     what,
                     round + 1,
                     rate,
@@ -47,10 +48,12 @@ final class LatencyRounds {
                     a.p99(),
                     a.max(),
                     a.failures(),
+                    a.sendLagP99(),
                     d.p50(),
                     d.p99(),
                     d.max(),
-                    d.failures());
+                    d.failures(),
+                    d.sendLagP99());
         }
         String at = " at " + rate + " req/s";
         return List.of(

@@ -12,20 +12,29 @@ import java.util.function.IntFunction;
 /**
  * Sends requests on a fixed schedule, whatever the answers do (open loop), and measures each
  * latency from the moment its request was due, so a slow answer also counts against the requests
- * queued behind it (no coordinated omission).
+ * queued behind it (no coordinated omission). It also records how late each request left, so a load
+ * generator that cannot keep the schedule (the client being the bottleneck) shows.
  */
 final class OpenLoopLoad {
 
-    /** Latency percentiles in milliseconds and how many answers were not 2xx. */
-    record Result(double p50, double p99, double max, int failures) {}
+    /**
+     * Latency percentiles in milliseconds, how many answers were not 2xx, and the 99th percentile
+     * of how late requests were sent (milliseconds after they were due).
+     */
+    record Result(double p50, double p99, double max, int failures, double sendLagP99) {}
 
+    // HTTP/1.1 like the search API's own Elasticsearch client: no h2c upgrade attempts
     private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
 
     Result run(int ratePerSecond, Duration length, IntFunction<HttpRequest> request)
             throws Exception {
         int total = (int) (ratePerSecond * length.toMillis() / 1000);
         long[] latencies = new long[total];
+        long[] sendLags = new long[total];
         AtomicInteger failures = new AtomicInteger();
         CompletableFuture<?>[] pending = new CompletableFuture<?>[total];
         long start = System.nanoTime();
@@ -37,6 +46,7 @@ final class OpenLoopLoad {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
             int n = i;
+            sendLags[i] = System.nanoTime() - due;
             pending[i] =
                     client.sendAsync(request.apply(i), HttpResponse.BodyHandlers.discarding())
                             .whenComplete(
@@ -49,11 +59,17 @@ final class OpenLoopLoad {
         }
         CompletableFuture.allOf(pending).exceptionally(e -> null).join();
         Arrays.sort(latencies);
+        Arrays.sort(sendLags);
         return new Result(
                 millis(latencies[total / 2]),
-                millis(latencies[(int) Math.min(total - 1, Math.ceil(total * 0.99) - 1)]),
+                millis(p99(latencies)),
                 millis(latencies[total - 1]),
-                failures.get());
+                failures.get(),
+                millis(p99(sendLags)));
+    }
+
+    private static long p99(long[] sorted) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)];
     }
 
     private static double millis(long nanos) {

@@ -42,6 +42,7 @@ public final class SuiteRunner implements Callable<Integer> {
         BENCHMARKS.put(ApiLatencyBenchmark.NAME, ApiLatencyBenchmark::run);
         BENCHMARKS.put(AudienceBenchmark.NAME, AudienceBenchmark::run);
         BENCHMARKS.put(MemoryBenchmark.NAME, MemoryBenchmark::run);
+        BENCHMARKS.put(AnnRecallBenchmark.NAME, AnnRecallBenchmark::run);
     }
 
     @Option(

@@ -18,12 +18,12 @@ import org.apache.flink.util.CloseableIterator;
  * shopper: item vectors and taste vectors. Neighbours are computed on demand from these vectors
  * with the job's own top-K code, for the items the evaluation asks about.
  */
-record LearnedSimilarity(Map<String, float[]> itemVectors, Map<String, float[]> tastes) {
+public record LearnedSimilarity(Map<String, float[]> itemVectors, Map<String, float[]> tastes) {
 
     /** An item's vector or a shopper's taste, as the stage last published it. */
     public record Learned(boolean item, String id, float[] vector) {}
 
-    static LearnedSimilarity train(List<ClickEvent> events, SimilarityConfig config)
+    public static LearnedSimilarity train(List<ClickEvent> events, SimilarityConfig config)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         DataStream<ClickEvent> timed =

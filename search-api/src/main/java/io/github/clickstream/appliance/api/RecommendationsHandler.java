@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.api;
 
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.github.clickstream.appliance.mappings.ItemDocument;
 import io.github.clickstream.appliance.mappings.UserDocument;
@@ -13,12 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code GET /api/v1/users/{id}/recommendations}: kNN over item vectors with the user's taste
  * vector ({@code user_vector}, or the mean of their recent items' vectors), leaving out what they
  * bought or just looked at; each result names the recent item it is most like ({@code because}).
  * Users without a usable taste get the popular items instead, under the same filters.
+ *
+ * <p>One user lookup, then, when the user has a stored taste, the kNN and the recent items' vectors
+ * side by side; only a taste made from the recent items has to wait for them.
  */
 final class RecommendationsHandler implements Handler {
 
@@ -49,6 +54,8 @@ final class RecommendationsHandler implements Handler {
         }
     }
 
+    private static final Set<String> PARAMETERS = parameters();
+
     private final ItemSearches items;
     private final UserSearches users;
 
@@ -59,9 +66,7 @@ final class RecommendationsHandler implements Handler {
 
     @Override
     public void handle(Context ctx) throws Exception {
-        Set<String> allowed = new HashSet<>(ItemFilter.PARAMETERS);
-        allowed.add("size");
-        Parameters.allowOnly(ctx, allowed);
+        Parameters.allowOnly(ctx, PARAMETERS);
         int size = Parameters.size(ctx, DEFAULT_SIZE, MAX_SIZE);
         ItemFilter filter = ItemFilter.from(ctx);
         String userId = Parameters.id(ctx.pathParam("id"), "user id");
@@ -71,52 +76,79 @@ final class RecommendationsHandler implements Handler {
         List<String> purchased = user.map(UserDocument::purchasedItems).orElse(List.of());
         Set<String> excluded = new HashSet<>(recent);
         excluded.addAll(purchased);
+        List<Query> filters = filter.toQueries();
 
-        Map<String, float[]> recentVectors = recentVectors(recent);
-        float[] taste = user.map(UserDocument::userVector).filter(Vectors::usable).orElse(null);
-        if (taste == null) {
-            taste = Vectors.mean(recentVectors.values());
+        CompletableFuture<Map<String, float[]>> recentVectors = items.vectors(recent);
+        float[] stored = user.map(UserDocument::userVector).filter(Vectors::usable).orElse(null);
+        if (stored != null) {
+            // The kNN needs only the stored taste, so it runs while the recent vectors load.
+            CompletableFuture<List<Hit<ItemDocument>>> hits =
+                    items.nearestAsync(stored, size, filters, excluded, recent.size() > 1);
+            List<Hit<ItemDocument>> nearest = Futures.await(hits);
+            ctx.json(personal(userId, nearest, inRecentOrder(recent, recentVectors)));
+            return;
         }
+        Map<String, float[]> vectors = inRecentOrder(recent, recentVectors);
+        float[] taste = Vectors.mean(vectors.values());
         if (taste == null) {
             List<Result> popular =
-                    items.popular(size, filter.toQueries(), excluded).stream()
-                            .map(Result::popular)
-                            .toList();
+                    items.popular(size, filters, excluded).stream().map(Result::popular).toList();
             ctx.json(new Recommendations(userId, "popular", popular));
             return;
         }
-        List<Result> personal = new ArrayList<>();
-        for (Hit<ItemDocument> hit : items.nearest(taste, size, filter.toQueries(), excluded)) {
-            String because = mostSimilar(hit.source().itemVector(), recentVectors);
-            personal.add(Result.personal(hit, because));
-        }
-        ctx.json(new Recommendations(userId, "personal", personal));
+        List<Hit<ItemDocument>> nearest =
+                items.nearest(taste, size, filters, excluded, vectors.size() > 1);
+        ctx.json(personal(userId, nearest, vectors));
     }
 
-    /** The recent items' vectors, most recent first, leaving out items without a usable one. */
-    private Map<String, float[]> recentVectors(List<String> recent) throws IOException {
-        Map<String, ItemDocument> found = items.findAll(recent, List.of("item_id", "item_vector"));
-        Map<String, float[]> vectors = new LinkedHashMap<>();
+    private static Recommendations personal(
+            String userId, List<Hit<ItemDocument>> hits, Map<String, float[]> recentVectors) {
+        List<Result> personal = new ArrayList<>(hits.size());
+        for (Hit<ItemDocument> hit : hits) {
+            personal.add(Result.personal(hit, because(hit.source(), recentVectors)));
+        }
+        return new Recommendations(userId, "personal", personal);
+    }
+
+    /** The recent items' usable vectors, most recent first. */
+    private static Map<String, float[]> inRecentOrder(
+            List<String> recent, CompletableFuture<Map<String, float[]>> vectors)
+            throws IOException {
+        Map<String, float[]> found = Futures.await(vectors);
+        Map<String, float[]> ordered = new LinkedHashMap<>();
         for (String id : recent) {
-            ItemDocument item = found.get(id);
-            if (item != null && Vectors.usable(item.itemVector())) {
-                vectors.putIfAbsent(id, item.itemVector());
+            float[] vector = found.get(id);
+            if (vector != null) {
+                ordered.putIfAbsent(id, vector);
             }
         }
-        return vectors;
+        return ordered;
     }
 
-    /** The recent item whose vector has the highest cosine with {@code vector}, or null. */
-    private static String mostSimilar(float[] vector, Map<String, float[]> recentVectors) {
+    /**
+     * The recent item whose vector has the highest cosine with the hit's, or null without recent
+     * vectors. With a single one the hit's vector is not needed (nor fetched): a kNN hit always has
+     * a usable vector of the index's dimensions, so that one recent item is the most similar.
+     */
+    private static String because(ItemDocument hit, Map<String, float[]> recentVectors) {
+        if (recentVectors.size() == 1) {
+            return recentVectors.keySet().iterator().next();
+        }
         String best = null;
         double bestCosine = Double.NEGATIVE_INFINITY;
         for (Map.Entry<String, float[]> recent : recentVectors.entrySet()) {
-            double cosine = Vectors.cosine(vector, recent.getValue());
+            double cosine = Vectors.cosine(hit.itemVector(), recent.getValue());
             if (cosine > bestCosine) {
                 best = recent.getKey();
                 bestCosine = cosine;
             }
         }
         return best;
+    }
+
+    private static Set<String> parameters() {
+        Set<String> allowed = new HashSet<>(ItemFilter.PARAMETERS);
+        allowed.add("size");
+        return Set.copyOf(allowed);
     }
 }

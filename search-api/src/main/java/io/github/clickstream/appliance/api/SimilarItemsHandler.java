@@ -44,7 +44,7 @@ final class SimilarItemsHandler implements Handler {
             ctx.json(new SimilarItems(id, "neighbours", fromNeighbours(neighbours, size)));
         } else if (Vectors.usable(item.itemVector())) {
             List<Hit<ItemDocument>> hits =
-                    items.nearest(item.itemVector(), size, List.of(), Set.of(id));
+                    items.nearest(item.itemVector(), size, List.of(), Set.of(id), false);
             ctx.json(new SimilarItems(id, "knn", hits.stream().map(this::fromHit).toList()));
         } else {
             ctx.json(new SimilarItems(id, "none", List.of()));

@@ -78,6 +78,38 @@ class RecommendationsITCase {
     }
 
     @Test
+    void storedTasteWithSeveralRecentItemsNamesTheOneFromEachResultsCluster() {
+        // A stored taste mostly B, partly A; recent a1 and b1: the five B items left, then A ones.
+        ApiTestClient.Response response =
+                client.get("/api/v1/users/tc-user-vector-mixed/recommendations?size=10");
+
+        assertThat(response.json().path("source").asText()).isEqualTo("personal");
+        assertThat(response.itemIds().subList(0, 5))
+                .containsExactlyInAnyOrder("tc-b2", "tc-b3", "tc-b4", "tc-b5", "tc-b6");
+        assertThat(response.itemIds().subList(5, 10)).allMatch(TasteClusters.CLUSTER_A::contains);
+        assertThat(response.itemIds()).doesNotContain("tc-a1", "tc-b1");
+        for (JsonNode item : response.json().path("items")) {
+            String expected =
+                    TasteClusters.CLUSTER_A.contains(item.path("item_id").asText())
+                            ? "tc-a1"
+                            : "tc-b1";
+            assertThat(item.path("because").asText()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void storedTasteWhoseOnlyRecentItemHasNoVectorGivesNoBecause() {
+        ApiTestClient.Response response =
+                client.get("/api/v1/users/tc-user-vector-novector/recommendations?size=3");
+
+        assertThat(response.json().path("source").asText()).isEqualTo("personal");
+        assertThat(response.itemIds()).hasSize(3).allMatch(TasteClusters.CLUSTER_B::contains);
+        for (JsonNode item : response.json().path("items")) {
+            assertThat(item.path("because").isNull()).isTrue();
+        }
+    }
+
+    @Test
     void categoryFilterMatchesCategoryId() {
         // Phones are the odd A items; a1 (seen) and a3 (bought) are excluded.
         ApiTestClient.Response response =

@@ -81,7 +81,16 @@ final class TasteClusters {
         noVectors.put("recent_items", List.of("tc-not-in-index", "tc-novector"));
         noVectors.put("purchased_items", List.of("tc-p2"));
 
-        return List.of(recentA, withVector, mixed, noVectors);
+        // mostly B, partly A: B items first, then A items, then nothing else
+        Map<String, Object> vectorAndMixed = user("tc-user-vector-mixed", vector(20, 10, 0.5));
+        vectorAndMixed.put("recent_items", List.of("tc-a1", "tc-b1"));
+
+        Map<String, Object> vectorWithoutRecentVector =
+                user("tc-user-vector-novector", vector(20, 21, 0.2));
+        vectorWithoutRecentVector.put("recent_items", List.of("tc-novector"));
+
+        return List.of(
+                recentA, withVector, mixed, noVectors, vectorAndMixed, vectorWithoutRecentVector);
     }
 
     private static Map<String, Object> popular(String id, long purchases7d, long views7d) {

@@ -1,0 +1,57 @@
+package io.github.clickstream.appliance.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExactNeighboursTest {
+
+    /** Query (1, 0): cosines x 1.0, y 0.8, z 0.6 (also z2), w 0.0, minus -1.0. */
+    private static final ExactNeighbours VECTORS =
+            new ExactNeighbours(
+                    vectors(
+                            "x", new float[] {2, 0},
+                            "y", new float[] {4, 3},
+                            "z", new float[] {3, 4},
+                            "z2", new float[] {0.6f, 0.8f},
+                            "w", new float[] {0, 5},
+                            "minus", new float[] {-1, 0}));
+
+    private static final float[] QUERY = {1, 0};
+
+    @Test
+    void exactTopTwoIsFullRecall() {
+        assertThat(VECTORS.recall(QUERY, List.of("y", "x"), 2)).isEqualTo(1.0);
+    }
+
+    @Test
+    void oneOfTwoMissedIsHalfRecall() {
+        assertThat(VECTORS.recall(QUERY, List.of("x", "w"), 2)).isEqualTo(0.5);
+    }
+
+    @Test
+    void eitherOfTwoTiedItemsCountsAtTheCutOff() {
+        // top 3 is x, y and then z or z2 (both 0.6)
+        assertThat(VECTORS.recall(QUERY, List.of("x", "y", "z2"), 3)).isEqualTo(1.0);
+        assertThat(VECTORS.recall(QUERY, List.of("x", "y", "z"), 3)).isEqualTo(1.0);
+        assertThat(VECTORS.recall(QUERY, List.of("x", "y", "w"), 3))
+                .isCloseTo(2 / 3.0, within(1e-12));
+    }
+
+    @Test
+    void itemsBelowTheCutOffDoNotCount() {
+        assertThat(VECTORS.recall(QUERY, List.of("x", "z", "z2"), 2)).isEqualTo(0.5);
+    }
+
+    private static Map<String, float[]> vectors(Object... idsAndVectors) {
+        Map<String, float[]> vectors = new LinkedHashMap<>();
+        for (int i = 0; i < idsAndVectors.length; i += 2) {
+            vectors.put((String) idsAndVectors[i], (float[]) idsAndVectors[i + 1]);
+        }
+        return vectors;
+    }
+}

@@ -2,6 +2,7 @@ package io.github.clickstream.appliance.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.clickstream.appliance.api.RunningSearchApi;
+import io.github.clickstream.appliance.mappings.ItemRanking;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,11 @@ public final class ApiLatencyBenchmark {
     private static final int PURCHASED_ITEMS = 3;
     static final int K = 10;
 
-    /** What the API asks for with k = 10 ({@code ItemSearches.candidates}). */
-    static final int NUM_CANDIDATES = 100;
+    /** The kNN's k for 10 results: the API re-ranks this many candidates ({@code ItemRanking}). */
+    static final int KNN_K = ItemRanking.candidates(K);
+
+    /** What the API asks for with k = 100 ({@code ItemSearches.candidates}). */
+    static final int NUM_CANDIDATES = 1_000;
 
     /** The API's {@code rescore_vector.oversample} ({@code ItemSearches.RESCORE_OVERSAMPLE}). */
     static final double RESCORE_OVERSAMPLE = 2;
@@ -102,8 +106,8 @@ public final class ApiLatencyBenchmark {
     }
 
     /**
-     * The kNN request the API sends for a user with a stored taste: same k, candidates, rescoring,
-     * exclusion filter and source fields (with the vector, which {@code because} is computed from).
+     * The kNN request the API sends: same k, candidates, rescoring, exclusion filter and source
+     * fields (with the vectors the API re-ranks by and computes {@code because} from).
      */
     private static HttpRequest knn(String elasticsearch, BenchUser user) {
         try {
@@ -114,7 +118,7 @@ public final class ApiLatencyBenchmark {
                             "query_vector",
                             user.taste(),
                             "k",
-                            K,
+                            KNN_K,
                             "num_candidates",
                             NUM_CANDIDATES,
                             "rescore_vector",
@@ -135,7 +139,7 @@ public final class ApiLatencyBenchmark {
                                             "knn",
                                             knn,
                                             "size",
-                                            K,
+                                            KNN_K,
                                             "_source",
                                             Map.of(
                                                     "includes",

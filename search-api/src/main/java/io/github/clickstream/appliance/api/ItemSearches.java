@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads the {@code items} index: lookups by id, kNN on {@code item_vector}, and popularity. The
- * calls a request makes side by side ({@link #vectors}, {@link #nearestAsync}) return futures.
+ * calls a request may make side by side ({@link #vectors}) return futures.
  */
 final class ItemSearches {
 
@@ -127,19 +127,6 @@ final class ItemSearches {
                         ItemDocument.class)
                 .hits()
                 .hits();
-    }
-
-    /** {@link #nearest}, without waiting for the answer. */
-    CompletableFuture<List<Hit<ItemDocument>>> nearestAsync(
-            float[] vector,
-            int k,
-            List<Query> filters,
-            Collection<String> excludedIds,
-            boolean withVectors) {
-        return async.search(
-                        nearestRequest(vector, k, filters, excludedIds, withVectors),
-                        ItemDocument.class)
-                .thenApply(response -> response.hits().hits());
     }
 
     private static SearchRequest nearestRequest(

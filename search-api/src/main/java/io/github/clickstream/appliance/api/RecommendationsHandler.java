@@ -3,11 +3,13 @@ package io.github.clickstream.appliance.api;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.github.clickstream.appliance.mappings.ItemDocument;
+import io.github.clickstream.appliance.mappings.ItemRanking;
 import io.github.clickstream.appliance.mappings.UserDocument;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +19,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code GET /api/v1/users/{id}/recommendations}: kNN over item vectors with the user's taste
- * vector ({@code user_vector}, or the mean of their recent items' vectors), leaving out what they
- * bought or just looked at; each result names the recent item it is most like ({@code because}).
- * Users without a usable taste get the popular items instead, under the same filters.
+ * {@code GET /api/v1/users/{id}/recommendations}: kNN over item vectors with a query made from the
+ * user's recent items ({@link ItemRanking#personalQuery}, or their stored {@code user_vector} when
+ * none of them has a vector), leaving out what they bought or just looked at. The candidates are
+ * re-ranked by {@link ItemRanking#score}, as the Flink neighbour index and the offline evaluation
+ * rank; each result names the recent item it is most like ({@code because}). Users without a usable
+ * taste get the popular items instead, under the same filters.
  *
- * <p>One user lookup, then, when the user has a stored taste, the kNN and the recent items' vectors
- * side by side; only a taste made from the recent items has to wait for them.
+ * <p>Three Elasticsearch calls in a row: the user, their recent items' vectors, the kNN.
  */
 final class RecommendationsHandler implements Handler {
 
@@ -42,10 +45,10 @@ final class RecommendationsHandler implements Handler {
             String brand,
             Double price) {
 
-        static Result personal(Hit<ItemDocument> hit, String because) {
+        static Result personal(Hit<ItemDocument> hit, double score, String because) {
             ItemDocument item = hit.source();
             return new Result(
-                    hit.id(), hit.score(), because, item.categoryId(), item.brand(), item.price());
+                    hit.id(), score, because, item.categoryId(), item.brand(), item.price());
         }
 
         static Result popular(ItemDocument item) {
@@ -78,35 +81,50 @@ final class RecommendationsHandler implements Handler {
         excluded.addAll(purchased);
         List<Query> filters = filter.toQueries();
 
-        CompletableFuture<Map<String, float[]>> recentVectors = items.vectors(recent);
-        float[] stored = user.map(UserDocument::userVector).filter(Vectors::usable).orElse(null);
-        if (stored != null) {
-            // The kNN needs only the stored taste, so it runs while the recent vectors load.
-            CompletableFuture<List<Hit<ItemDocument>>> hits =
-                    items.nearestAsync(stored, size, filters, excluded, recent.size() > 1);
-            List<Hit<ItemDocument>> nearest = Futures.await(hits);
-            ctx.json(personal(userId, nearest, inRecentOrder(recent, recentVectors)));
-            return;
+        Map<String, float[]> vectors = inRecentOrder(recent, items.vectors(recent));
+        float[] query = ItemRanking.personalQuery(new ArrayList<>(vectors.values()));
+        if (query == null) {
+            query = user.map(UserDocument::userVector).filter(Vectors::usable).orElse(null);
         }
-        Map<String, float[]> vectors = inRecentOrder(recent, recentVectors);
-        float[] taste = Vectors.mean(vectors.values());
-        if (taste == null) {
+        if (query == null) {
             List<Result> popular =
                     items.popular(size, filters, excluded).stream().map(Result::popular).toList();
             ctx.json(new Recommendations(userId, "popular", popular));
             return;
         }
-        List<Hit<ItemDocument>> nearest =
-                items.nearest(taste, size, filters, excluded, vectors.size() > 1);
-        ctx.json(personal(userId, nearest, vectors));
+        List<Hit<ItemDocument>> candidates =
+                items.nearest(query, ItemRanking.candidates(size), filters, excluded, true);
+        ctx.json(personal(userId, query, candidates, size, vectors));
     }
 
+    /** The {@code size} best candidates by {@link ItemRanking#score}, item id breaking ties. */
     private static Recommendations personal(
-            String userId, List<Hit<ItemDocument>> hits, Map<String, float[]> recentVectors) {
-        List<Result> personal = new ArrayList<>(hits.size());
-        for (Hit<ItemDocument> hit : hits) {
-            personal.add(Result.personal(hit, because(hit.source(), recentVectors)));
-        }
+            String userId,
+            float[] query,
+            List<Hit<ItemDocument>> candidates,
+            int size,
+            Map<String, float[]> recentVectors) {
+        record Scored(Hit<ItemDocument> hit, double score) {}
+        List<Result> personal =
+                candidates.stream()
+                        .map(
+                                hit ->
+                                        new Scored(
+                                                hit,
+                                                ItemRanking.score(
+                                                        query, hit.source().itemVector())))
+                        .sorted(
+                                Comparator.comparingDouble(Scored::score)
+                                        .reversed()
+                                        .thenComparing(scored -> scored.hit().id()))
+                        .limit(size)
+                        .map(
+                                scored ->
+                                        Result.personal(
+                                                scored.hit(),
+                                                scored.score(),
+                                                because(scored.hit().source(), recentVectors)))
+                        .toList();
         return new Recommendations(userId, "personal", personal);
     }
 
@@ -125,15 +143,8 @@ final class RecommendationsHandler implements Handler {
         return ordered;
     }
 
-    /**
-     * The recent item whose vector has the highest cosine with the hit's, or null without recent
-     * vectors. With a single one the hit's vector is not needed (nor fetched): a kNN hit always has
-     * a usable vector of the index's dimensions, so that one recent item is the most similar.
-     */
+    /** The recent item whose vector has the highest cosine with the hit's, or null without any. */
     private static String because(ItemDocument hit, Map<String, float[]> recentVectors) {
-        if (recentVectors.size() == 1) {
-            return recentVectors.keySet().iterator().next();
-        }
         String best = null;
         double bestCosine = Double.NEGATIVE_INFINITY;
         for (Map.Entry<String, float[]> recent : recentVectors.entrySet()) {

@@ -78,15 +78,17 @@ class RecommendationsITCase {
     }
 
     @Test
-    void storedTasteWithSeveralRecentItemsNamesTheOneFromEachResultsCluster() {
-        // A stored taste mostly B, partly A; recent a1 and b1: the five B items left, then A ones.
+    void recentItemsLeadOverTheStoredTasteAndEachResultNamesItsClustersItem() {
+        // A stored taste mostly B, but a1 is the most recent item (weight 1, b1 then 0.8): the
+        // seven A items left come first, then B ones.
         ApiTestClient.Response response =
                 client.get("/api/v1/users/tc-user-vector-mixed/recommendations?size=10");
 
         assertThat(response.json().path("source").asText()).isEqualTo("personal");
-        assertThat(response.itemIds().subList(0, 5))
-                .containsExactlyInAnyOrder("tc-b2", "tc-b3", "tc-b4", "tc-b5", "tc-b6");
-        assertThat(response.itemIds().subList(5, 10)).allMatch(TasteClusters.CLUSTER_A::contains);
+        assertThat(response.itemIds().subList(0, 7))
+                .containsExactlyInAnyOrder(
+                        "tc-a2", "tc-a3", "tc-a4", "tc-a5", "tc-a6", "tc-a7", "tc-a8");
+        assertThat(response.itemIds().subList(7, 10)).allMatch(TasteClusters.CLUSTER_B::contains);
         assertThat(response.itemIds()).doesNotContain("tc-a1", "tc-b1");
         for (JsonNode item : response.json().path("items")) {
             String expected =

@@ -81,7 +81,7 @@ final class TasteClusters {
         noVectors.put("recent_items", List.of("tc-not-in-index", "tc-novector"));
         noVectors.put("purchased_items", List.of("tc-p2"));
 
-        // mostly B, partly A: B items first, then A items, then nothing else
+        // a stored taste mostly B, but the most recent item is a1
         Map<String, Object> vectorAndMixed = user("tc-user-vector-mixed", vector(20, 10, 0.5));
         vectorAndMixed.put("recent_items", List.of("tc-a1", "tc-b1"));
 

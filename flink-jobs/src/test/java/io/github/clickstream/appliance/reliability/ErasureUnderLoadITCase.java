@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.clickstream.appliance.api.ApiKeys;
 import io.github.clickstream.appliance.api.ApiRole;
@@ -342,46 +343,22 @@ class ErasureUnderLoadITCase {
     }
 
     /** Documents of these users in any index. */
-    private static long hitsOf(ElasticsearchClient es, Set<String> users) throws IOException {
+    private static Query ofUsers(Set<String> users) {
         List<FieldValue> ids = users.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field("user_id").terms(v -> v.value(ids))));
+    }
+
+    private static long hitsOf(ElasticsearchClient es, Set<String> users) throws IOException {
         es.indices().refresh(r -> r.index("*").allowNoIndices(true));
-        return es.count(
-                        c ->
-                                c.index("*")
-                                        .allowNoIndices(true)
-                                        .query(
-                                                q ->
-                                                        q.terms(
-                                                                t ->
-                                                                        t.field("user_id")
-                                                                                .terms(
-                                                                                        v ->
-                                                                                                v
-                                                                                                        .value(
-                                                                                                                ids)))))
-                .count();
+        return es.count(c -> c.index("*").allowNoIndices(true).query(ofUsers(users))).count();
     }
 
     /** Up to 20 documents of these users, as index/id. */
     private static List<String> remaining(ElasticsearchClient es, Set<String> users)
             throws IOException {
-        List<FieldValue> ids = users.stream().map(FieldValue::of).toList();
         return es
                 .search(
-                        s ->
-                                s.index("*")
-                                        .allowNoIndices(true)
-                                        .size(20)
-                                        .query(
-                                                q ->
-                                                        q.terms(
-                                                                t ->
-                                                                        t.field("user_id")
-                                                                                .terms(
-                                                                                        v ->
-                                                                                                v
-                                                                                                        .value(
-                                                                                                                ids)))),
+                        s -> s.index("*").allowNoIndices(true).size(20).query(ofUsers(users)),
                         Void.class)
                 .hits()
                 .hits()

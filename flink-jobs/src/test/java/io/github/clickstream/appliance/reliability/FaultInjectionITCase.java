@@ -73,13 +73,7 @@ class FaultInjectionITCase {
     private static Map<String, JsonNode> reference(MiniCluster cluster) throws Exception {
         if (reference == null) {
             new LoadedRun(cluster, kafka, connection, events).unpaced("reference").print();
-            reference = OutputIndices.snapshot(connection);
-            assertThat(reference.keySet())
-                    .as("the reference run fills every output index")
-                    .anyMatch(id -> id.startsWith("users-"))
-                    .anyMatch(id -> id.startsWith("sessions-"))
-                    .anyMatch(id -> id.startsWith("items-"))
-                    .anyMatch(id -> id.startsWith("metrics-"));
+            reference = OutputIndices.referenceSnapshot(connection);
         }
         return reference;
     }

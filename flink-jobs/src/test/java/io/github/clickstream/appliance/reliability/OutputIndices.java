@@ -1,5 +1,7 @@
 package io.github.clickstream.appliance.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.ScrollResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -50,6 +52,19 @@ final class OutputIndices {
      * Every output document as {@code index/id -> source}; sources compare as JSON trees, since
      * field order depends on which partial upsert reached a document first.
      */
+    /** {@link #snapshot} of a reference run, which must have filled every output index. */
+    static Map<String, JsonNode> referenceSnapshot(ElasticsearchConnection connection)
+            throws IOException {
+        Map<String, JsonNode> reference = snapshot(connection);
+        assertThat(reference.keySet())
+                .as("the reference run fills every output index")
+                .anyMatch(id -> id.startsWith("users-"))
+                .anyMatch(id -> id.startsWith("sessions-"))
+                .anyMatch(id -> id.startsWith("items-"))
+                .anyMatch(id -> id.startsWith("metrics-"));
+        return reference;
+    }
+
     static Map<String, JsonNode> snapshot(ElasticsearchConnection connection) throws IOException {
         return read(connection, PATTERNS);
     }

@@ -173,14 +173,7 @@ class SavepointRescaleITCase {
                 .startBounded(producer(kafka, topic, events).endOffsets(), PARALLELISM, null)
                 .getJobExecutionResult()
                 .get(TIMEOUT.toMinutes(), TimeUnit.MINUTES);
-        Map<String, JsonNode> reference = OutputIndices.snapshot(connection);
-        assertThat(reference.keySet())
-                .as("the reference run fills every output index")
-                .anyMatch(id -> id.startsWith("users-"))
-                .anyMatch(id -> id.startsWith("sessions-"))
-                .anyMatch(id -> id.startsWith("items-"))
-                .anyMatch(id -> id.startsWith("metrics-"));
-        return reference;
+        return OutputIndices.referenceSnapshot(connection);
     }
 
     private static PacedProducer producer(

@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * Deletes every document about one user by {@code user_id}: the profile in {@code users}, their
- * sessions, and their dead letters (whose raw payloads hold their events). Refreshes before
- * returning, so a search right after no longer finds them. The search API's erase endpoint and the
- * Flink job's erasure sink both use it, so they delete the same things.
+ * sessions, and their dead letters (whose raw payloads hold their events). Refreshes first, so
+ * documents written just before are found, and before returning, so a search right after no longer
+ * finds them. The search API's erase endpoint and the Flink job's erasure sink both use it, so they
+ * delete the same things.
  */
 public final class UserErasure {
 
@@ -54,6 +55,14 @@ public final class UserErasure {
      * module, which the distribution the tests run on does not ship.
      */
     private long deleteAll(Target target, Query query) throws IOException {
+        // Writes acknowledged just before (the job's sink flushes at the checkpoint this runs
+        // after) are not searchable until a refresh; without one they would survive the erasure.
+        client.indices()
+                .refresh(
+                        r ->
+                                r.index(target.alias())
+                                        .ignoreUnavailable(target.mayBeMissing())
+                                        .allowNoIndices(true));
         long deleted = 0;
         while (true) {
             List<Hit<Void>> hits =

@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.metrics;
 
+import io.github.clickstream.appliance.erasure.ErasedFlag;
 import io.github.clickstream.appliance.ordering.EventTimeBuffer;
 import io.github.clickstream.appliance.sessions.SessionSummary;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import org.apache.flink.util.Collector;
  * <p>A session keeps the tag it was first given: later versions of it (late events) and a session
  * that merges earlier ones take the earliest tag, so a funnel bucket withdraws a session from the
  * same segment it counted it in. Tags are forgotten once the session is older than {@code
- * retention}, when its buckets are closed anyway, and everything about a user on their erasure.
+ * retention}, when its buckets are closed anyway, and everything about a user on their erasure
+ * except the erased mark, which keeps a score still in flight from re-creating their segment.
  */
 public class SessionSegments
         extends KeyedCoProcessFunction<String, SessionSummary, UserSegment, SegmentedSession> {
@@ -36,6 +38,7 @@ public class SessionSegments
     private transient EventTimeBuffer<UserSegment> segments;
     private transient ValueState<String> current;
     private transient MapState<Long, String> tagByStart;
+    private transient ErasedFlag erased;
 
     public SessionSegments(Duration retention) {
         this.retentionMillis = retention.toMillis();
@@ -67,12 +70,16 @@ public class SessionSegments
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "session-segments", Types.LONG, Types.STRING));
+        erased = new ErasedFlag(getRuntimeContext());
     }
 
     @Override
     public void processElement1(
             SessionSummary session, Context context, Collector<SegmentedSession> out)
             throws Exception {
+        if (erased.isSet()) {
+            return;
+        }
         sessions.add(session, context.timestamp(), context.timerService());
     }
 
@@ -81,12 +88,16 @@ public class SessionSegments
             UserSegment segment, Context context, Collector<SegmentedSession> out)
             throws Exception {
         if (segment.erased()) {
-            // Erasures are outside event time: forget the user at once. Their later sessions are
-            // dropped upstream, so nothing refills this state.
+            // Erasures are outside event time: forget the user at once. A score computed before
+            // the scorer saw the erasure may still arrive after it; the mark drops it.
             sessions.clear();
             segments.clear();
             current.clear();
             tagByStart.clear();
+            erased.set();
+            return;
+        }
+        if (erased.isSet()) {
             return;
         }
         segments.add(segment, context.timestamp(), context.timerService());

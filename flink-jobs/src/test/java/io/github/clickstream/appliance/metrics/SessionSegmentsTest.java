@@ -107,10 +107,24 @@ class SessionSegmentsTest {
             harness.processElement2(new StreamRecord<>(UserSegment.erased("u1"), 0));
             harness.processBothWatermarks(new Watermark(T0 + 5 * HOUR));
 
-            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numKeyedStateEntries()).as("only the erased mark").isEqualTo(1);
             assertThat(harness.extractOutputValues())
                     .as("the pending session is dropped with the rest")
                     .hasSize(1);
+        }
+    }
+
+    @Test
+    void aScoreStillInFlightAfterTheErasureDoesNotBringTheSegmentBack() throws Exception {
+        try (var harness = harness()) {
+            harness.open();
+            harness.processElement2(new StreamRecord<>(UserSegment.erased("u1"), 0));
+            harness.processElement2(new StreamRecord<>(new UserSegment("u1", "loyal"), T0));
+            harness.processElement1(new StreamRecord<>(session(T0, T0 + HOUR), T0 + HOUR));
+            harness.processBothWatermarks(new Watermark(T0 + 2 * HOUR));
+
+            assertThat(harness.numKeyedStateEntries()).as("only the erased mark").isEqualTo(1);
+            assertThat(harness.extractOutputValues()).isEmpty();
         }
     }
 

@@ -28,8 +28,7 @@ import org.apache.flink.util.Collector;
  * Every operator of the streaming job keyed by user, with the state it declares (names, types and
  * TTL as in the operator), read back from a savepoint as rows {@code (operator uid, user, state,
  * entries)}. {@link #ERASED_MARK} is the only state an erased user may keep, and only in the
- * operators that keep one ({@code ErasedFlag}); {@code session-segments} forgets them entirely
- * (SessionSegmentsTest), and the sessionizer's windows expire by event time.
+ * operators that keep one ({@code ErasedFlag}); the sessionizer's windows expire by event time.
  */
 final class UserKeyedState {
 
@@ -54,15 +53,12 @@ final class UserKeyedState {
                             "score-users",
                             new ValueStateDescriptor<>("at-risk", Types.BOOLEAN),
                             new ValueStateDescriptor<>("segment", Types.STRING)),
-                    new Operator(
+                    marked(
                             "session-segments",
-                            false,
-                            List.of(
-                                    buffer("pending-sessions", SessionSummary.class),
-                                    buffer("pending-segments", UserSegment.class),
-                                    new ValueStateDescriptor<>("segment", Types.STRING),
-                                    new MapStateDescriptor<>(
-                                            "session-segments", Types.LONG, Types.STRING))),
+                            buffer("pending-sessions", SessionSummary.class),
+                            buffer("pending-segments", UserSegment.class),
+                            new ValueStateDescriptor<>("segment", Types.STRING),
+                            new MapStateDescriptor<>("session-segments", Types.LONG, Types.STRING)),
                     marked("user-weeks", cohortWeek(), activeWeeks()),
                     marked("user-purchase-weeks", cohortWeek(), activeWeeks()),
                     marked(

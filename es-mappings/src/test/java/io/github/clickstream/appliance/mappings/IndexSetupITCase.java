@@ -49,6 +49,32 @@ class IndexSetupITCase {
     }
 
     @Test
+    void anErasureDeletesAProfileWrittenJustBeforeIt() throws IOException {
+        // No periodic refresh: the profile is acknowledged but not yet searchable, as a write the
+        // job's sink flushed at the checkpoint the erasure runs after.
+        setUsersRefreshInterval("-1");
+        try {
+            client.index(
+                    r -> r.index("users").id("u-fresh").document(Map.of("user_id", "u-fresh")));
+
+            Map<String, Long> deleted = new UserErasure(client).erase("u-fresh");
+
+            assertThat(deleted).containsEntry("users", 1L);
+            assertThat(client.exists(r -> r.index("users").id("u-fresh")).value()).isFalse();
+        } finally {
+            setUsersRefreshInterval("1s");
+        }
+    }
+
+    private static void setUsersRefreshInterval(String interval) throws IOException {
+        client.indices()
+                .putSettings(
+                        s ->
+                                s.index("users")
+                                        .settings(i -> i.refreshInterval(t -> t.time(interval))));
+    }
+
+    @Test
     void userIsFoundByTermQueryAndByKnnOnItsVector() throws IOException {
         client.index(r -> r.index("users").id("u-knn").document(user("u-knn", vector(1f, 0.1f))));
         client.index(

@@ -68,13 +68,7 @@ class RecommendationsITCase {
                                 TasteClusters.CLUSTER_A.contains(id)
                                         || TasteClusters.CLUSTER_B.contains(id))
                 .doesNotContain("tc-a1", "tc-b1");
-        for (JsonNode item : response.json().path("items")) {
-            String expected =
-                    TasteClusters.CLUSTER_A.contains(item.path("item_id").asText())
-                            ? "tc-a1"
-                            : "tc-b1";
-            assertThat(item.path("because").asText()).isEqualTo(expected);
-        }
+        assertEachBecauseIsTheRecentItemOfItsCluster(response);
     }
 
     @Test
@@ -90,13 +84,7 @@ class RecommendationsITCase {
                         "tc-a2", "tc-a3", "tc-a4", "tc-a5", "tc-a6", "tc-a7", "tc-a8");
         assertThat(response.itemIds().subList(7, 10)).allMatch(TasteClusters.CLUSTER_B::contains);
         assertThat(response.itemIds()).doesNotContain("tc-a1", "tc-b1");
-        for (JsonNode item : response.json().path("items")) {
-            String expected =
-                    TasteClusters.CLUSTER_A.contains(item.path("item_id").asText())
-                            ? "tc-a1"
-                            : "tc-b1";
-            assertThat(item.path("because").asText()).isEqualTo(expected);
-        }
+        assertEachBecauseIsTheRecentItemOfItsCluster(response);
     }
 
     @Test
@@ -170,5 +158,17 @@ class RecommendationsITCase {
                         "/api/v1/users/tc-never-seen/recommendations?category=tc-popular&min_price=2001");
 
         assertThat(response.itemIds()).isEqualTo(List.of("tc-p5"));
+    }
+
+    /** Results from cluster A name the recent a1, those from B the recent b1. */
+    private static void assertEachBecauseIsTheRecentItemOfItsCluster(
+            ApiTestClient.Response response) {
+        for (JsonNode item : response.json().path("items")) {
+            String expected =
+                    TasteClusters.CLUSTER_A.contains(item.path("item_id").asText())
+                            ? "tc-a1"
+                            : "tc-b1";
+            assertThat(item.path("because").asText()).isEqualTo(expected);
+        }
     }
 }

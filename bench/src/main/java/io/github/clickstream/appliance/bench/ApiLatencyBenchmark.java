@@ -37,7 +37,7 @@ public final class ApiLatencyBenchmark {
     static final int KNN_K = ItemRanking.candidates(K);
 
     /** What the API asks for with k = 100 ({@code ItemSearches.candidates}). */
-    static final int NUM_CANDIDATES = 1_000;
+    static final int NUM_CANDIDATES = 200;
 
     /** The API's {@code rescore_vector.oversample} ({@code ItemSearches.RESCORE_OVERSAMPLE}). */
     static final double RESCORE_OVERSAMPLE = 2;

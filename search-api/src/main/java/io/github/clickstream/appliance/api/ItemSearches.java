@@ -1,6 +1,5 @@
 package io.github.clickstream.appliance.api;
 
-import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.KnnSearch;
 import co.elastic.clients.elasticsearch._types.SortOptions;
@@ -21,12 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
-/**
- * Reads the {@code items} index: lookups by id, kNN on {@code item_vector}, and popularity. The
- * calls a request may make side by side ({@link #vectors}) return futures.
- */
+/** Reads the {@code items} index: lookups by id, kNN on {@code item_vector}, and popularity. */
 final class ItemSearches {
 
     static final String INDEX = "items";
@@ -49,12 +44,9 @@ final class ItemSearches {
     static final float RESCORE_OVERSAMPLE = 2f;
 
     private final ElasticsearchClient client;
-    private final ElasticsearchAsyncClient async;
 
     ItemSearches(ElasticsearchClient client) {
         this.client = client;
-        // same transport and options (timeouts) as the blocking client
-        this.async = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
     }
 
     Optional<ItemDocument> find(String id) throws IOException {
@@ -76,25 +68,16 @@ final class ItemSearches {
     }
 
     /** The usable vectors of the items among {@code ids} that exist, by id. */
-    CompletableFuture<Map<String, float[]>> vectors(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return CompletableFuture.completedFuture(Map.of());
-        }
-        return async.mget(
-                        m -> m.index(INDEX).ids(List.copyOf(ids)).sourceIncludes("item_vector"),
-                        ItemDocument.class)
-                .thenApply(
-                        response -> {
-                            Map<String, float[]> vectors = new HashMap<>();
-                            found(response)
-                                    .forEach(
-                                            (id, item) -> {
-                                                if (Vectors.usable(item.itemVector())) {
-                                                    vectors.put(id, item.itemVector());
-                                                }
-                                            });
-                            return vectors;
+    Map<String, float[]> vectors(Collection<String> ids) throws IOException {
+        Map<String, float[]> vectors = new HashMap<>();
+        findAll(ids, List.of("item_vector"))
+                .forEach(
+                        (id, item) -> {
+                            if (Vectors.usable(item.itemVector())) {
+                                vectors.put(id, item.itemVector());
+                            }
                         });
+        return vectors;
     }
 
     private static Map<String, ItemDocument> found(MgetResponse<ItemDocument> response) {

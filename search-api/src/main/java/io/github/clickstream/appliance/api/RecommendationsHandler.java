@@ -7,7 +7,6 @@ import io.github.clickstream.appliance.mappings.ItemRanking;
 import io.github.clickstream.appliance.mappings.UserDocument;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code GET /api/v1/users/{id}/recommendations}: kNN over item vectors with a query made from the
@@ -130,9 +128,7 @@ final class RecommendationsHandler implements Handler {
 
     /** The recent items' usable vectors, most recent first. */
     private static Map<String, float[]> inRecentOrder(
-            List<String> recent, CompletableFuture<Map<String, float[]>> vectors)
-            throws IOException {
-        Map<String, float[]> found = Futures.await(vectors);
+            List<String> recent, Map<String, float[]> found) {
         Map<String, float[]> ordered = new LinkedHashMap<>();
         for (String id : recent) {
             float[] vector = found.get(id);

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
  * behind their aliases ({@code users} to {@code users-v1}). Idempotent: a template whose installed
  * {@code version} is at least the file's is left alone, and an existing alias is never touched, so
  * running it twice changes nothing and every job may run it at start-up. Bump a template's {@code
- * version} when you change it; existing indices keep their mappings, new (monthly) ones get it.
+ * version} when you change it; existing monthly indices keep their mappings and new ones get it,
+ * while the one index behind {@code users} or {@code items} gains the fields the update adds.
  */
 public final class IndexSetup {
 
@@ -60,9 +62,39 @@ public final class IndexSetup {
             }
         }
         for (Map.Entry<String, String> aliased : ALIASED_INDICES.entrySet()) {
+            addNewFields(aliased.getKey());
             ensureAliasedIndex(aliased.getKey(), aliased.getValue());
         }
         return new SetupReport(List.copyOf(created), List.copyOf(updated), List.copyOf(unchanged));
+    }
+
+    /**
+     * Puts the mappings of an updated {@code <alias>@mappings} template on the existing index
+     * behind {@code alias}, which outlives template updates: new fields are added, and a change
+     * Elasticsearch cannot make in place stops setup with what to do.
+     */
+    private void addNewFields(String alias) throws IOException {
+        String template = alias + "@mappings";
+        if (!updated.contains(template)
+                || !client.indices().existsAlias(r -> r.name(alias)).value()) {
+            return;
+        }
+        String mappings = TemplateFiles.read(template).path("template").path("mappings").toString();
+        try {
+            client.indices().putMapping(r -> r.withJson(new StringReader(mappings)).index(alias));
+        } catch (ElasticsearchException e) {
+            throw new IllegalStateException(
+                    "The index behind "
+                            + alias
+                            + " cannot take the mappings of "
+                            + template
+                            + " version "
+                            + TemplateFiles.version(template)
+                            + " ("
+                            + e.getMessage()
+                            + "); reindex it into a new index and point the alias there",
+                    e);
+        }
     }
 
     /**

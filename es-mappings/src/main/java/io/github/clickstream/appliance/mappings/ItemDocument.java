@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A product in the {@code items} index (id = item id): catalogue fields, popularity counts per
- * window, the co-occurrence vector for kNN and the exact nearest neighbours.
+ * window, the co-occurrence vector, the vector the kNN ranks by ({@link ItemRanking#rankingVector})
+ * and the exact nearest neighbours.
  */
 public record ItemDocument(
         String itemId,
@@ -24,5 +25,6 @@ public record ItemDocument(
         @JsonProperty("purchases_7d") Long purchases7d,
         @JsonProperty("purchases_30d") Long purchases30d,
         float[] itemVector,
+        float[] rankingVector,
         List<SimilarItem> similarItems,
         Instant updatedAt) {}

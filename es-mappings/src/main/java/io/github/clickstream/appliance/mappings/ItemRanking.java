@@ -14,6 +14,11 @@ import java.util.List;
  *
  * <p>A personal query is the recency-weighted sum of the recent items' unit vectors, so the
  * session's current interest leads and older items still count.
+ *
+ * <p>Elasticsearch ranks by this score itself: each item also carries a {@link #rankingVector}, its
+ * vector divided by the square root of its length, indexed for {@code max_inner_product}. The inner
+ * product of a unit query with it is exactly the score, so the kNN returns the final order and no
+ * candidates (or their vectors) travel back to be re-ranked.
  */
 public final class ItemRanking {
 
@@ -22,9 +27,6 @@ public final class ItemRanking {
 
     /** Each older recent item counts this much of the next newer one. */
     public static final double RECENCY_DECAY = 0.8;
-
-    /** kNN candidates fetched by cosine before they are re-scored. */
-    public static final int MIN_CANDIDATES = 100;
 
     private ItemRanking() {}
 
@@ -79,9 +81,46 @@ public final class ItemRanking {
         return query == null || norm(query) == 0 ? null : query;
     }
 
-    /** How many kNN candidates to fetch for {@code size} results. */
-    public static int candidates(int size) {
-        return Math.max(MIN_CANDIDATES, size);
+    /**
+     * The vector Elasticsearch ranks by: {@code vector / sqrt(|vector|)}, whose inner product with
+     * a unit query is {@link #score}. Null for a null, zero or non-finite vector.
+     */
+    public static float[] rankingVector(float[] vector) {
+        if (vector == null) {
+            return null;
+        }
+        double norm = norm(vector);
+        if (norm == 0 || !Double.isFinite(norm)) {
+            return null;
+        }
+        double scale = 1 / Math.sqrt(norm);
+        float[] ranking = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            ranking[i] = (float) (vector[i] * scale);
+        }
+        return ranking;
+    }
+
+    /** The query vector scaled to length 1, as {@link #rankingVector} expects; null if zero. */
+    public static float[] unit(float[] query) {
+        double norm = norm(query);
+        if (norm == 0 || !Double.isFinite(norm)) {
+            return null;
+        }
+        float[] unit = new float[query.length];
+        for (int i = 0; i < query.length; i++) {
+            unit[i] = (float) (query[i] / norm);
+        }
+        return unit;
+    }
+
+    /**
+     * The {@link #score} behind an Elasticsearch {@code max_inner_product} hit score for a unit
+     * query: Elasticsearch maps an inner product p to {@code p + 1} when p ≥ 0 and to {@code 1 / (1
+     * - p)} below, to keep scores positive.
+     */
+    public static double fromInnerProductScore(double elasticsearchScore) {
+        return elasticsearchScore >= 1 ? elasticsearchScore - 1 : 1 - 1 / elasticsearchScore;
     }
 
     private static double norm(float[] vector) {

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.clickstream.appliance.localstack.ElasticsearchNode;
 import io.github.clickstream.appliance.localstack.LocalStackExtension;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,6 +163,47 @@ class IndexSetupITCase {
         assertThat(indexUuid("items-v1")).isEqualTo(uuidBefore);
         assertThat(client.indices().getAlias(r -> r.name("items")).result())
                 .containsOnlyKeys("items-v1");
+    }
+
+    @Test
+    void anUpdatedItemsTemplateAddsItsNewFieldToTheExistingIndex() throws IOException {
+        // items-v1 as the version-1 template made it, before ranking_vector existed
+        ObjectNode older = (ObjectNode) TemplateFiles.read("items@mappings").deepCopy();
+        older.put("version", 1);
+        ((ObjectNode) older.path("template").path("mappings").path("properties"))
+                .remove("ranking_vector");
+        client.cluster()
+                .putComponentTemplate(
+                        r -> r.withJson(new StringReader(older.toString())).name("items@mappings"));
+        client.indices().delete(r -> r.index("items-v1"));
+        client.indices()
+                .create(r -> r.index("items-v1").aliases("items", a -> a.isWriteIndex(true)));
+        assertThat(itemsFields()).doesNotContain("ranking_vector");
+
+        SetupReport report = new IndexSetup(client).apply();
+
+        assertThat(report.updated()).containsExactly("items@mappings");
+        assertThat(itemsFields()).contains("ranking_vector", "item_vector");
+        client.index(
+                r ->
+                        r.index("items")
+                                .id("i-ranked")
+                                .withJson(
+                                        new StringReader(
+                                                "{\"item_id\":\"i-ranked\",\"ranking_vector\":[0.6,0.8]}"))
+                                .refresh(Refresh.True));
+        assertThat(client.get(g -> g.index("items").id("i-ranked"), ItemDocument.class).found())
+                .isTrue();
+    }
+
+    private static Set<String> itemsFields() throws IOException {
+        return client.indices()
+                .getMapping(r -> r.index("items-v1"))
+                .result()
+                .get("items-v1")
+                .mappings()
+                .properties()
+                .keySet();
     }
 
     @Test

@@ -64,8 +64,26 @@ class ItemRankingTest {
     }
 
     @Test
-    void fetchesAtLeastAHundredCandidates() {
-        assertThat(ItemRanking.candidates(10)).isEqualTo(100);
-        assertThat(ItemRanking.candidates(150)).isEqualTo(150);
+    void aUnitQuerysInnerProductWithTheRankingVectorIsTheScore() {
+        // (3,4) has length 5: ranking vector (3,4)/sqrt(5); unit query (1,0) gives 3/sqrt(5),
+        // which is cos 0.6 × sqrt(5)
+        float[] ranking = ItemRanking.rankingVector(new float[] {3, 4});
+        assertThat(ranking[0]).isCloseTo((float) (3 / Math.sqrt(5)), within(1e-6f));
+        assertThat(ranking[1]).isCloseTo((float) (4 / Math.sqrt(5)), within(1e-6f));
+        float[] query = ItemRanking.unit(new float[] {7, 0});
+        assertThat(query).containsExactly(1f, 0f);
+        assertThat(query[0] * ranking[0] + query[1] * ranking[1])
+                .isCloseTo((float) (0.6 * Math.sqrt(5)), within(1e-6f));
+        assertThat(ItemRanking.rankingVector(new float[] {0, 0})).isNull();
+        assertThat(ItemRanking.rankingVector(null)).isNull();
+        assertThat(ItemRanking.unit(new float[] {0, 0})).isNull();
+    }
+
+    @Test
+    void elasticsearchInnerProductScoresMapBackToTheScore() {
+        // max_inner_product: p >= 0 scores p + 1, p < 0 scores 1 / (1 - p)
+        assertThat(ItemRanking.fromInnerProductScore(2.5)).isCloseTo(1.5, within(1e-9));
+        assertThat(ItemRanking.fromInnerProductScore(1)).isZero();
+        assertThat(ItemRanking.fromInnerProductScore(0.25)).isCloseTo(-3, within(1e-9));
     }
 }

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Our personal recommendations, as the search API computes them ({@link ItemRanking}): the query is
  * the recency-weighted sum of the recent items' unit vectors (here the session so far), or the
- * shopper's learned taste when none of them has a vector; a cosine kNN over all item vectors
- * fetches the candidates, which are then ranked by cosine × support.
+ * shopper's learned taste when none of them has a vector; items are ranked by cosine × support over
+ * the whole catalogue, as Elasticsearch ranks them by the inner product with their ranking vectors.
  */
 final class LearnedPersonalRecommendations implements Recommender {
 
@@ -44,16 +44,9 @@ final class LearnedPersonalRecommendations implements Recommender {
         if (unit == null) {
             return List.of();
         }
-        // the API excludes recent items inside the kNN search, so it gets this many candidates
-        int candidates = ItemRanking.candidates(k);
         Map<String, Double> scores = new HashMap<>();
-        for (SimilarItems.Neighbour candidate :
-                items.top(null, unit, candidates + prefix.size(), false)) {
-            if (!prefix.contains(candidate.itemId()) && scores.size() < candidates) {
-                scores.put(
-                        candidate.itemId(),
-                        ItemRanking.score(unit, learned.itemVectors().get(candidate.itemId())));
-            }
+        for (SimilarItems.Neighbour candidate : items.top(null, unit, k + prefix.size(), true)) {
+            scores.put(candidate.itemId(), candidate.score());
         }
         return Ranking.top(scores, prefix, k);
     }

@@ -6,6 +6,7 @@ import io.github.clickstream.appliance.features.UserFeatures;
 import io.github.clickstream.appliance.mappings.DeadLetterDocument;
 import io.github.clickstream.appliance.mappings.Documents;
 import io.github.clickstream.appliance.mappings.ItemDocument;
+import io.github.clickstream.appliance.mappings.ItemRanking;
 import io.github.clickstream.appliance.mappings.MetricDocument;
 import io.github.clickstream.appliance.mappings.Reason;
 import io.github.clickstream.appliance.mappings.SessionDocument;
@@ -219,7 +220,10 @@ public final class SinkDocuments {
                 document);
     }
 
-    /** The item's catalogue fields, popularity and vector; its neighbours are written apart. */
+    /**
+     * The item's catalogue fields, popularity, vector and ranking vector; its neighbours are
+     * written apart.
+     */
     public static DocumentWrite item(ItemUpdate i) {
         ItemDocument document =
                 new ItemDocument(
@@ -238,6 +242,7 @@ public final class SinkDocuments {
                         i.purchases7d(),
                         i.purchases30d(),
                         i.vector(),
+                        ItemRanking.rankingVector(i.vector()),
                         null,
                         Instant.ofEpochMilli(i.at()));
         return write(DocumentWrite.Action.UPSERT, "items", i.itemId(), document);
@@ -249,6 +254,7 @@ public final class SinkDocuments {
         ItemDocument document =
                 new ItemDocument(
                         s.itemId(),
+                        null,
                         null,
                         null,
                         null,

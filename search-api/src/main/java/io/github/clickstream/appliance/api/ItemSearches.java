@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.SourceConfig;
 import io.github.clickstream.appliance.mappings.ItemDocument;
+import io.github.clickstream.appliance.mappings.ItemRanking;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads the {@code items} index: lookups by id, kNN on {@code item_vector}, and popularity. */
+/**
+ * Reads the {@code items} index: lookups by id, kNN on {@code ranking_vector} ({@link
+ * ItemRanking}), and popularity.
+ */
 final class ItemSearches {
 
     static final String INDEX = "items";
@@ -32,13 +36,13 @@ final class ItemSearches {
     private static final SourceConfig RESULT_SOURCE =
             Queries.sourceFields("item_id", "category_id", "brand", "price");
 
-    /** Result fields plus the vector, which {@code because} is computed from. */
+    /** Result fields plus the item vector, which {@code because} is computed from. */
     private static final SourceConfig RESULT_SOURCE_WITH_VECTOR =
             Queries.sourceFields("item_id", "category_id", "brand", "price", "item_vector");
 
     /**
-     * Elasticsearch keeps item vectors int8-quantized in the HNSW graph (its default); ranking by
-     * the quantized scores alone found only ~90 % of the exact top 10 (bench {@code ann-recall}).
+     * Elasticsearch keeps vectors int8-quantized in the HNSW graph (its default); ranking by the
+     * quantized scores alone found only ~90 % of the exact top 10 (bench {@code ann-recall}).
      * Rescoring k x 2 candidates with the raw vectors brings recall@10 to ~100 %.
      */
     static final float RESCORE_OVERSAMPLE = 2f;
@@ -94,26 +98,33 @@ final class ItemSearches {
     }
 
     /**
-     * The {@code k} items nearest to {@code vector} that pass {@code filters} and are not in {@code
-     * excludedIds}; filters run inside the kNN search, so they never shorten the list. Each hit's
-     * source holds the result fields, plus {@code item_vector} when {@code withVectors}.
+     * The {@code k} best-ranked items for {@code query} ({@link ItemRanking#score}, best first)
+     * that pass {@code filters} and are not in {@code excludedIds}; filters run inside the kNN
+     * search, so they never shorten the list. Each hit's source holds the result fields, plus
+     * {@code item_vector} when {@code withVectors}; {@link #score} reads a hit's score.
      */
     List<Hit<ItemDocument>> nearest(
-            float[] vector,
+            float[] query,
             int k,
             List<Query> filters,
             Collection<String> excludedIds,
             boolean withVectors)
             throws IOException {
         return client.search(
-                        nearestRequest(vector, k, filters, excludedIds, withVectors),
+                        nearestRequest(
+                                ItemRanking.unit(query), k, filters, excludedIds, withVectors),
                         ItemDocument.class)
                 .hits()
                 .hits();
     }
 
+    /** The {@link ItemRanking#score} of a hit from {@link #nearest}. */
+    static double score(Hit<ItemDocument> hit) {
+        return ItemRanking.fromInnerProductScore(hit.score());
+    }
+
     private static SearchRequest nearestRequest(
-            float[] vector,
+            float[] unitQuery,
             int k,
             List<Query> filters,
             Collection<String> excludedIds,
@@ -122,8 +133,8 @@ final class ItemSearches {
         KnnSearch knn =
                 KnnSearch.of(
                         kb -> {
-                            kb.field("item_vector")
-                                    .queryVector(Vectors.toList(vector))
+                            kb.field("ranking_vector")
+                                    .queryVector(Vectors.toList(unitQuery))
                                     .k(k)
                                     .numCandidates(candidates(k))
                                     .rescoreVector(r -> r.oversample(RESCORE_OVERSAMPLE));
@@ -173,9 +184,8 @@ final class ItemSearches {
     }
 
     /**
-     * HNSW candidates for {@code k} results: at least 100 (recall@10 1.00 with the rescoring, see
-     * bench/README.md "ANN recall"), twice {@code k} beyond that. Ten times k, as before, made the
-     * 100-candidate recommendation kNN cost about 10x and saturated a small node at 100 req/s.
+     * HNSW candidates for {@code k} results: at least 100 (recall@10 with the rescoring, see
+     * bench/README.md "ANN recall"), twice {@code k} beyond that.
      */
     static int candidates(int k) {
         return Math.min(10_000, Math.max(100, k * 2));

@@ -8,7 +8,6 @@ import io.github.clickstream.appliance.mappings.UserDocument;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +16,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code GET /api/v1/users/{id}/recommendations}: kNN over item vectors with a query made from the
- * user's recent items ({@link ItemRanking#personalQuery}, or their stored {@code user_vector} when
- * none of them has a vector), leaving out what they bought or just looked at. The candidates are
- * re-ranked by {@link ItemRanking#score}, as the Flink neighbour index and the offline evaluation
- * rank; each result names the recent item it is most like ({@code because}). Users without a usable
- * taste get the popular items instead, under the same filters.
+ * {@code GET /api/v1/users/{id}/recommendations}: kNN with a query made from the user's recent
+ * items ({@link ItemRanking#personalQuery}, or their stored {@code user_vector} when none of them
+ * has a vector), leaving out what they bought or just looked at. Elasticsearch ranks by {@link
+ * ItemRanking#score} itself, as the Flink neighbour index and the offline evaluation rank; each
+ * result names the recent item it is most like ({@code because}). Users without a usable taste get
+ * the popular items instead, under the same filters.
  *
  * <p>Three Elasticsearch calls in a row: the user, their recent items' vectors, the kNN.
  */
@@ -43,10 +42,15 @@ final class RecommendationsHandler implements Handler {
             String brand,
             Double price) {
 
-        static Result personal(Hit<ItemDocument> hit, double score, String because) {
+        static Result personal(Hit<ItemDocument> hit, String because) {
             ItemDocument item = hit.source();
             return new Result(
-                    hit.id(), score, because, item.categoryId(), item.brand(), item.price());
+                    hit.id(),
+                    ItemSearches.score(hit),
+                    because,
+                    item.categoryId(),
+                    item.brand(),
+                    item.price());
         }
 
         static Result popular(ItemDocument item) {
@@ -90,40 +94,13 @@ final class RecommendationsHandler implements Handler {
             ctx.json(new Recommendations(userId, "popular", popular));
             return;
         }
-        List<Hit<ItemDocument>> candidates =
-                items.nearest(query, ItemRanking.candidates(size), filters, excluded, true);
-        ctx.json(personal(userId, query, candidates, size, vectors));
-    }
-
-    /** The {@code size} best candidates by {@link ItemRanking#score}, item id breaking ties. */
-    private static Recommendations personal(
-            String userId,
-            float[] query,
-            List<Hit<ItemDocument>> candidates,
-            int size,
-            Map<String, float[]> recentVectors) {
-        record Scored(Hit<ItemDocument> hit, double score) {}
+        // the hits' vectors are only needed to choose between several recent items
+        boolean withVectors = vectors.size() > 1;
         List<Result> personal =
-                candidates.stream()
-                        .map(
-                                hit ->
-                                        new Scored(
-                                                hit,
-                                                ItemRanking.score(
-                                                        query, hit.source().itemVector())))
-                        .sorted(
-                                Comparator.comparingDouble(Scored::score)
-                                        .reversed()
-                                        .thenComparing(scored -> scored.hit().id()))
-                        .limit(size)
-                        .map(
-                                scored ->
-                                        Result.personal(
-                                                scored.hit(),
-                                                scored.score(),
-                                                because(scored.hit().source(), recentVectors)))
+                items.nearest(query, size, filters, excluded, withVectors).stream()
+                        .map(hit -> Result.personal(hit, because(hit.source(), vectors)))
                         .toList();
-        return new Recommendations(userId, "personal", personal);
+        ctx.json(new Recommendations(userId, "personal", personal));
     }
 
     /** The recent items' usable vectors, most recent first. */
@@ -139,8 +116,14 @@ final class RecommendationsHandler implements Handler {
         return ordered;
     }
 
-    /** The recent item whose vector has the highest cosine with the hit's, or null without any. */
+    /**
+     * The recent item whose vector has the highest cosine with the hit's: the only one when there
+     * is one, null when there is none.
+     */
     private static String because(ItemDocument hit, Map<String, float[]> recentVectors) {
+        if (recentVectors.size() == 1) {
+            return recentVectors.keySet().iterator().next();
+        }
         String best = null;
         double bestCosine = Double.NEGATIVE_INFINITY;
         for (Map.Entry<String, float[]> recent : recentVectors.entrySet()) {

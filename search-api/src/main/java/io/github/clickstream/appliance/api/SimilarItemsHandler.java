@@ -74,6 +74,6 @@ final class SimilarItemsHandler implements Handler {
 
     private Result fromHit(Hit<ItemDocument> hit) {
         ItemDocument d = hit.source();
-        return new Result(hit.id(), hit.score(), d.categoryId(), d.brand(), d.price());
+        return new Result(hit.id(), ItemSearches.score(hit), d.categoryId(), d.brand(), d.price());
     }
 }

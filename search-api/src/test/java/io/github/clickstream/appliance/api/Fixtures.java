@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.github.clickstream.appliance.mappings.ElasticsearchClients;
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import io.github.clickstream.appliance.mappings.IndexSetup;
+import io.github.clickstream.appliance.mappings.ItemRanking;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,8 @@ final class Fixtures {
         item.put("price", price);
         if (vector != null) {
             item.put("item_vector", vector);
+            // as the job writes it
+            item.put("ranking_vector", ItemRanking.rankingVector(vector));
         }
         return item;
     }

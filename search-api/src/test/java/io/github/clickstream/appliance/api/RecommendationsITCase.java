@@ -1,6 +1,7 @@
 package io.github.clickstream.appliance.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.clickstream.appliance.localstack.ElasticsearchNode;
@@ -8,6 +9,7 @@ import io.github.clickstream.appliance.localstack.LocalStackExtension;
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,6 +26,7 @@ class RecommendationsITCase {
     static void start(ElasticsearchNode es) throws IOException {
         ElasticsearchConnection connection = ElasticsearchConnection.of(es.httpUrl());
         Fixtures.index(connection, TasteClusters.items(), TasteClusters.users());
+        Fixtures.index(connection, supportItems(), List.of(supportUser()));
         client = API.start(connection);
     }
 
@@ -158,6 +161,46 @@ class RecommendationsITCase {
                         "/api/v1/users/tc-never-seen/recommendations?category=tc-popular&min_price=2001");
 
         assertThat(response.itemIds()).isEqualTo(List.of("tc-p5"));
+    }
+
+    @Test
+    void aMuchBetterSupportedItemOutranksASlightlyCloserOne() {
+        // query: s0's unit vector (1, 0) on axes 30/31. s1 = (1, 0): cosine 1, length 1, score 1.
+        // s2 = (60, 80): cosine 0.6, length 100, score 0.6 x 10 = 6. s3 = (0.6, 0.8): score 0.6.
+        ApiTestClient.Response response =
+                client.get("/api/v1/users/tc-user-support/recommendations?category=tc-support");
+
+        assertThat(response.json().path("source").asText()).isEqualTo("personal");
+        assertThat(response.itemIds()).containsExactly("tc-s2", "tc-s1", "tc-s3");
+        assertThat(response.json().path("items").findValuesAsText("score"))
+                .map(Double::parseDouble)
+                .satisfiesExactly(
+                        score -> assertThat(score).isCloseTo(6, within(1e-4)),
+                        score -> assertThat(score).isCloseTo(1, within(1e-4)),
+                        score -> assertThat(score).isCloseTo(0.6, within(1e-4)));
+        assertThat(response.json().path("items").findValuesAsText("because")).containsOnly("tc-s0");
+    }
+
+    /** Items along axes 30 and 31, orthogonal to every other fixture item. */
+    private static List<Map<String, Object>> supportItems() {
+        return List.of(
+                supportItem("tc-s0", 1, 0),
+                supportItem("tc-s1", 1, 0),
+                supportItem("tc-s2", 60, 80),
+                supportItem("tc-s3", 0.6f, 0.8f));
+    }
+
+    private static Map<String, Object> supportItem(String id, float x, float y) {
+        float[] vector = new float[Fixtures.DIMS];
+        vector[30] = x;
+        vector[31] = y;
+        return Fixtures.item(id, "tc-support", "tc-support", 1, vector);
+    }
+
+    private static Map<String, Object> supportUser() {
+        Map<String, Object> user = Fixtures.user("tc-user-support", null);
+        user.put("recent_items", List.of("tc-s0"));
+        return user;
     }
 
     /** Results from cluster A name the recent a1, those from B the recent b1. */

@@ -6,6 +6,7 @@ import io.github.clickstream.appliance.evaluation.LearnedSimilarity;
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.events.generator.ClickstreamGenerator;
 import io.github.clickstream.appliance.events.generator.GeneratorConfig;
+import io.github.clickstream.appliance.mappings.ItemRanking;
 import io.github.clickstream.appliance.similarity.SimilarityConfig;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -19,14 +20,16 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * ANN recall@10 of the kNN the search API runs ({@code item_vector}, k = 10, 100 candidates)
- * against exact cosine on the same vectors. The vectors are the ones the job's similarity stage
- * learns from generated shopping ({@link LearnedSimilarity} on {@link ClickstreamGenerator}
- * events): item vectors go into the real {@code items} index (its mapping, HNSW as Elasticsearch
- * configures it), force-merged to one segment (one large graph, the hardest case), and shoppers'
- * taste vectors are the queries, a different few hundred each round. Also prints recall and
- * Elasticsearch's search time for other candidate counts: what raising it would cost. Goal: recall
- * at least 0.95. Usage: {@code AnnRecallBenchmark [users] [items] [days] [rounds]}.
+ * ANN recall@10 of the kNN the search API runs ({@code ranking_vector}, k = 10, 100 candidates)
+ * against the exact ranking on the same vectors ({@link ExactNeighbours}: cosine × square root of
+ * the vector's length, what the ranking vectors' inner product computes). The vectors are the ones
+ * the job's similarity stage learns from generated shopping ({@link LearnedSimilarity} on {@link
+ * ClickstreamGenerator} events): item vectors go into the real {@code items} index (its mapping,
+ * HNSW as Elasticsearch configures it), force-merged to one segment (one large graph, the hardest
+ * case), and shoppers' taste vectors are the queries, a different few hundred each round. Also
+ * prints recall and Elasticsearch's search time for other candidate counts: what raising it would
+ * cost. Goal: recall at least 0.95. Usage: {@code AnnRecallBenchmark [users] [items] [days]
+ * [rounds]}.
  */
 public final class AnnRecallBenchmark {
 
@@ -122,7 +125,7 @@ public final class AnnRecallBenchmark {
                         "recall@" + K + " of the API's kNN",
                         "%",
                         "kNN",
-                        "exact cosine",
+                        "exact ranking",
                         recalls,
                         exactRecalls,
                         Goal.oursAtLeast(GOAL_RECALL_PERCENT, "%")));
@@ -150,12 +153,12 @@ public final class AnnRecallBenchmark {
         return new Measured(recall / queries.size(), took / queries.size());
     }
 
-    /** The API's kNN on item vectors, without filters, asking for ids only. */
+    /** The API's kNN on ranking vectors, without filters, asking for ids only. */
     private static HttpRequest knn(String es, float[] query, int candidates, double oversample)
             throws Exception {
         Map<String, Object> knn = new LinkedHashMap<>();
-        knn.put("field", "item_vector");
-        knn.put("query_vector", query);
+        knn.put("field", "ranking_vector");
+        knn.put("query_vector", ItemRanking.unit(query));
         knn.put("k", K);
         knn.put("num_candidates", candidates);
         if (oversample > 0) {
@@ -219,7 +222,9 @@ public final class AnnRecallBenchmark {
                                             "item_id",
                                             item.getKey(),
                                             "item_vector",
-                                            item.getValue())))
+                                            item.getValue(),
+                                            "ranking_vector",
+                                            ItemRanking.rankingVector(item.getValue()))))
                     .append('\n');
             if (++pending == 2_000) {
                 Http.sendBulk(Http.bulk(es + "/_bulk", bytes(bulk)));
@@ -238,7 +243,7 @@ public final class AnnRecallBenchmark {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The item_vector field's index options as Elasticsearch reports them. */
+    /** The ranking_vector field's index options as Elasticsearch reports them. */
     private static String indexOptions(String es) throws Exception {
         JsonNode mapping =
                 JSON.readTree(
@@ -246,7 +251,7 @@ public final class AnnRecallBenchmark {
                                 HttpRequest.newBuilder(
                                                 URI.create(
                                                         es
-                                                                + "/items/_mapping/field/item_vector?include_defaults=true"))
+                                                                + "/items/_mapping/field/ranking_vector?include_defaults=true"))
                                         .build()));
         return mapping.findPath("index_options").toString();
     }

@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.bench;
 
+import io.github.clickstream.appliance.mappings.ItemRanking;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,35 +9,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The reference an approximate kNN is checked against: the exact cosine similarity of a query to
- * every vector, by brute force in plain Java, and recall@k of an approximate answer.
+ * The reference an approximate kNN is checked against: the exact {@link ItemRanking#score} (cosine
+ * × square root of the vector's length) of a query to every vector, by brute force in plain Java,
+ * and recall@k of an approximate answer.
  */
 final class ExactNeighbours {
 
     private final List<String> ids = new ArrayList<>();
-    private final List<float[]> unitVectors = new ArrayList<>();
+    private final List<float[]> vectors = new ArrayList<>();
 
     ExactNeighbours(Map<String, float[]> vectors) {
         vectors.forEach(
                 (id, vector) -> {
                     ids.add(id);
-                    unitVectors.add(unit(vector));
+                    this.vectors.add(vector);
                 });
     }
 
-    /** The exact cosine of {@code query} to every vector, in insertion order. */
-    private double[] cosines(float[] query) {
-        float[] q = unit(query);
-        double[] cosines = new double[unitVectors.size()];
-        for (int i = 0; i < cosines.length; i++) {
-            float[] v = unitVectors.get(i);
-            double dot = 0;
-            for (int d = 0; d < v.length; d++) {
-                dot += (double) q[d] * v[d];
-            }
-            cosines[i] = dot;
+    /** The exact score of {@code query} for every vector, in insertion order. */
+    private double[] scores(float[] query) {
+        double[] scores = new double[vectors.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = ItemRanking.score(query, vectors.get(i));
         }
-        return cosines;
+        return scores;
     }
 
     /**
@@ -45,34 +41,21 @@ final class ExactNeighbours {
      * an answer that picks one of several equally near items is not penalised.
      */
     double recall(float[] query, Collection<String> found, int k) {
-        double[] cosines = cosines(query);
-        double kth = kthLargest(cosines, k);
+        double[] scores = scores(query);
+        double kth = kthLargest(scores, k);
         Set<String> answered = Set.copyOf(found);
         int hits = 0;
-        for (int i = 0; i < cosines.length; i++) {
-            if (cosines[i] >= kth - 1e-6 && answered.contains(ids.get(i))) {
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] >= kth - 1e-6 && answered.contains(ids.get(i))) {
                 hits++;
             }
         }
-        return Math.min(hits, k) / (double) Math.min(k, cosines.length);
+        return Math.min(hits, k) / (double) Math.min(k, scores.length);
     }
 
     private static double kthLargest(double[] values, int k) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[Math.max(0, sorted.length - k)];
-    }
-
-    private static float[] unit(float[] vector) {
-        double norm = 0;
-        for (float v : vector) {
-            norm += (double) v * v;
-        }
-        norm = Math.sqrt(norm);
-        float[] unit = new float[vector.length];
-        for (int d = 0; d < vector.length; d++) {
-            unit[d] = (float) (vector[d] / norm);
-        }
-        return unit;
     }
 }

@@ -10,14 +10,17 @@ import org.junit.jupiter.api.Test;
 
 class ExactNeighboursTest {
 
-    /** Query (1, 0): cosines x 1.0, y 0.8, z 0.6 (also z2), w 0.0, minus -1.0. */
+    /**
+     * Query (1, 0), scores cosine × sqrt(length): y 0.8 × sqrt(5) = 1.789, x 1 × sqrt(2) = 1.414, z
+     * 0.6 × sqrt(5) = 1.342 and z2 1 × sqrt(1.8) = 1.342 (tied), w 0, minus -1.
+     */
     private static final ExactNeighbours VECTORS =
             new ExactNeighbours(
                     vectors(
                             "x", new float[] {2, 0},
                             "y", new float[] {4, 3},
                             "z", new float[] {3, 4},
-                            "z2", new float[] {0.6f, 0.8f},
+                            "z2", new float[] {1.8f, 0},
                             "w", new float[] {0, 5},
                             "minus", new float[] {-1, 0}));
 
@@ -29,13 +32,19 @@ class ExactNeighboursTest {
     }
 
     @Test
+    void theBetterSupportedItemIsTheTopOneThoughTheOtherIsCloser() {
+        assertThat(VECTORS.recall(QUERY, List.of("y"), 1)).isEqualTo(1.0);
+        assertThat(VECTORS.recall(QUERY, List.of("x"), 1)).isEqualTo(0.0);
+    }
+
+    @Test
     void oneOfTwoMissedIsHalfRecall() {
         assertThat(VECTORS.recall(QUERY, List.of("x", "w"), 2)).isEqualTo(0.5);
     }
 
     @Test
     void eitherOfTwoTiedItemsCountsAtTheCutOff() {
-        // top 3 is x, y and then z or z2 (both 0.6)
+        // top 3 is y, x and then z or z2 (both 1.342)
         assertThat(VECTORS.recall(QUERY, List.of("x", "y", "z2"), 3)).isEqualTo(1.0);
         assertThat(VECTORS.recall(QUERY, List.of("x", "y", "z"), 3)).isEqualTo(1.0);
         assertThat(VECTORS.recall(QUERY, List.of("x", "y", "w"), 3))

@@ -3,6 +3,7 @@ package io.github.clickstream.appliance.api;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -43,6 +44,11 @@ final class ApiMetrics {
                 .tag("status", status)
                 .register(registry)
                 .increment();
+    }
+
+    /** Where other parts of the API register their own meters. */
+    MeterRegistry registry() {
+        return registry;
     }
 
     void scrape(Context ctx) {

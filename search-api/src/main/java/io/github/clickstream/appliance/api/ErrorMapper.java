@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +35,32 @@ final class ErrorMapper {
         app.exception(
                 Exception.class,
                 (e, ctx) -> {
-                    LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-                    write(
-                            ctx,
-                            new ApiException(
-                                    500,
-                                    "internal_error",
-                                    "Unexpected server error; the server log has the details"));
+                    ApiException mapped = fromUnexpected(e);
+                    if (mapped.status() == 503) {
+                        LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.toString());
+                        ctx.header("Retry-After", "1");
+                    } else {
+                        LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                    }
+                    write(ctx, mapped);
                 });
+    }
+
+    /**
+     * 503 when every connection to Elasticsearch stayed busy for the whole timeout (the client
+     * throws a RuntimeException caused by a TimeoutException then); 500 for anything else.
+     */
+    static ApiException fromUnexpected(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return new ApiException(
+                        503,
+                        "elasticsearch_busy",
+                        "All connections to Elasticsearch are busy; try again shortly");
+            }
+        }
+        return new ApiException(
+                500, "internal_error", "Unexpected server error; the server log has the details");
     }
 
     static void write(Context ctx, ApiException e) {

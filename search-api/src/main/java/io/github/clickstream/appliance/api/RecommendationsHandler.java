@@ -23,7 +23,8 @@ import java.util.Set;
  * result names the recent item it is most like ({@code because}). Users without a usable taste get
  * the popular items instead, under the same filters.
  *
- * <p>Three Elasticsearch calls in a row: the user, their recent items' vectors, the kNN.
+ * <p>Elasticsearch calls in a row: the user, their recent items' vectors (mostly from {@link
+ * CachedItemVectors}), the kNN.
  */
 final class RecommendationsHandler implements Handler {
 
@@ -62,10 +63,12 @@ final class RecommendationsHandler implements Handler {
     private static final Set<String> PARAMETERS = parameters();
 
     private final ItemSearches items;
+    private final CachedItemVectors itemVectors;
     private final UserSearches users;
 
-    RecommendationsHandler(ItemSearches items, UserSearches users) {
+    RecommendationsHandler(ItemSearches items, CachedItemVectors itemVectors, UserSearches users) {
         this.items = items;
+        this.itemVectors = itemVectors;
         this.users = users;
     }
 
@@ -83,7 +86,7 @@ final class RecommendationsHandler implements Handler {
         excluded.addAll(purchased);
         List<Query> filters = filter.toQueries();
 
-        Map<String, float[]> vectors = inRecentOrder(recent, items.vectors(recent));
+        Map<String, float[]> vectors = inRecentOrder(recent, itemVectors.vectors(recent));
         float[] query = ItemRanking.personalQuery(new ArrayList<>(vectors.values()));
         if (query == null) {
             query = user.map(UserDocument::userVector).filter(Vectors::usable).orElse(null);

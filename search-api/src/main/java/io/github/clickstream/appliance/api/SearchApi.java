@@ -75,7 +75,8 @@ public final class SearchApi {
         app.get("/api/v1/items/{id}/similar", new SimilarItemsHandler(items), ApiRole.READER);
         app.get(
                 "/api/v1/users/{id}/recommendations",
-                new RecommendationsHandler(items, users),
+                new RecommendationsHandler(
+                        items, new CachedItemVectors(items, metrics.registry()), users),
                 ApiRole.READER);
         app.post(
                 "/api/v1/audiences/lookalike",

@@ -40,11 +40,7 @@ public final class AnnRecallBenchmark {
     /** What the API asks for with k = 10 ({@code ItemSearches.candidates}). */
     private static final int API_CANDIDATES = 100;
 
-    private static final double API_OVERSAMPLE = ApiLatencyBenchmark.RESCORE_OVERSAMPLE;
     private static final int[] CANDIDATE_SWEEP = {20, 50, 100, 200, 400};
-
-    /** 0: quantized scores as they are; otherwise rescore k x this many with the raw vectors. */
-    private static final double[] OVERSAMPLE_SWEEP = {0, 2, 4};
 
     private static final double GOAL_RECALL_PERCENT = 95;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,40 +80,27 @@ public final class AnnRecallBenchmark {
         double[] recalls = new double[context.rounds()];
         double[] exactRecalls = new double[context.rounds()];
         for (int round = 0; round < recalls.length; round++) {
-            Measured measured =
-                    measure(
-                            es.url(),
-                            exact,
-                            queries(tastes, round),
-                            API_CANDIDATES,
-                            API_OVERSAMPLE);
+            Measured measured = measure(es.url(), exact, queries(tastes, round), API_CANDIDATES);
             recalls[round] = 100 * measured.recall();
             exactRecalls[round] = 100;
             System.out.printf(
                     Locale.ROOT,
-                    "  round %d: recall@%d %.4f over %d tastes (%d candidates, rescore oversample"
-                            + " %s)%n",
+                    "  round %d: recall@%d %.4f over %d tastes (%d candidates)%n",
                     round + 1,
                     K,
                     measured.recall(),
                     QUERIES,
-                    API_CANDIDATES,
-                    API_OVERSAMPLE == 0 ? "none" : Numbers.format(API_OVERSAMPLE));
+                    API_CANDIDATES);
         }
-        for (double oversample : OVERSAMPLE_SWEEP) {
-            for (int candidates : CANDIDATE_SWEEP) {
-                Measured measured =
-                        measure(es.url(), exact, queries(tastes, 0), candidates, oversample);
-                System.out.printf(
-                        Locale.ROOT,
-                        "  num_candidates %3d, rescore oversample %s: recall@%d %.4f,"
-                                + " Elasticsearch took %.2f ms on average%n",
-                        candidates,
-                        oversample == 0 ? "none" : Numbers.format(oversample),
-                        K,
-                        measured.recall(),
-                        measured.meanTookMillis());
-            }
+        for (int candidates : CANDIDATE_SWEEP) {
+            Measured measured = measure(es.url(), exact, queries(tastes, 0), candidates);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  num_candidates %3d: recall@%d %.4f, Elasticsearch took %.2f ms on average%n",
+                    candidates,
+                    K,
+                    measured.recall(),
+                    measured.meanTookMillis());
         }
         return List.of(
                 new Figure(
@@ -135,16 +118,12 @@ public final class AnnRecallBenchmark {
     private record Measured(double recall, double meanTookMillis) {}
 
     private static Measured measure(
-            String es,
-            ExactNeighbours exact,
-            List<float[]> queries,
-            int candidates,
-            double oversample)
+            String es, ExactNeighbours exact, List<float[]> queries, int candidates)
             throws Exception {
         double recall = 0;
         double took = 0;
         for (float[] query : queries) {
-            JsonNode response = JSON.readTree(Http.send(knn(es, query, candidates, oversample)));
+            JsonNode response = JSON.readTree(Http.send(knn(es, query, candidates)));
             List<String> found = new ArrayList<>();
             response.path("hits").path("hits").forEach(hit -> found.add(hit.path("_id").asText()));
             recall += exact.recall(query, found, K);
@@ -154,16 +133,12 @@ public final class AnnRecallBenchmark {
     }
 
     /** The API's kNN on ranking vectors, without filters, asking for ids only. */
-    private static HttpRequest knn(String es, float[] query, int candidates, double oversample)
-            throws Exception {
+    private static HttpRequest knn(String es, float[] query, int candidates) throws Exception {
         Map<String, Object> knn = new LinkedHashMap<>();
         knn.put("field", "ranking_vector");
         knn.put("query_vector", ItemRanking.unit(query));
         knn.put("k", K);
         knn.put("num_candidates", candidates);
-        if (oversample > 0) {
-            knn.put("rescore_vector", Map.of("oversample", oversample));
-        }
         return Http.post(
                 es + "/items/_search",
                 JSON.writeValueAsString(Map.of("knn", knn, "size", K, "_source", false)));

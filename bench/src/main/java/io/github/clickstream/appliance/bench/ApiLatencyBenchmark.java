@@ -36,9 +36,6 @@ public final class ApiLatencyBenchmark {
     /** What the API asks for with k = 10 ({@code ItemSearches.candidates}). */
     static final int NUM_CANDIDATES = 100;
 
-    /** The API's {@code rescore_vector.oversample} ({@code ItemSearches.RESCORE_OVERSAMPLE}). */
-    static final double RESCORE_OVERSAMPLE = 2;
-
     private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final double GOAL_P99_MS = 10;
     private static final double GOAL_P99_RATIO = 1.3;
@@ -111,8 +108,8 @@ public final class ApiLatencyBenchmark {
     }
 
     /**
-     * The kNN request the API sends: same query, k, candidates, rescoring, exclusion filter and
-     * source fields (with the vectors the API computes {@code because} from).
+     * The kNN request the API sends: same query, k, candidates, exclusion filter and source fields
+     * (with the vectors the API computes {@code because} from).
      */
     private static HttpRequest knn(String elasticsearch, BenchUser user) {
         try {
@@ -126,8 +123,6 @@ public final class ApiLatencyBenchmark {
                             K,
                             "num_candidates",
                             NUM_CANDIDATES,
-                            "rescore_vector",
-                            Map.of("oversample", RESCORE_OVERSAMPLE),
                             "filter",
                             List.of(
                                     Map.of(

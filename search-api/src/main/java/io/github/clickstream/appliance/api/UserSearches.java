@@ -23,6 +23,8 @@ final class UserSearches {
     private static final List<String> TASTE_FIELDS =
             List.of("user_id", "user_vector", "recent_items", "purchased_items");
 
+    private static final float RESCORE_OVERSAMPLE = 2f;
+
     private final ElasticsearchClient client;
 
     UserSearches(ElasticsearchClient client) {
@@ -93,6 +95,9 @@ final class UserSearches {
 
     /**
      * The {@code k} users nearest to {@code vector}, leaving out those matching {@code excluded}.
+     * {@code user_vector} is int8-quantized in the graph (Elasticsearch's default for a cosine
+     * field); the same kind of search on item vectors found 92 % of the exact top 10 from the
+     * quantized scores and 100 % when k x 2 candidates were rescored with the raw vectors.
      */
     List<Hit<UserDocument>> nearest(float[] vector, int k, Query excluded) throws IOException {
         KnnSearch knn =
@@ -102,6 +107,7 @@ final class UserSearches {
                                         .queryVector(Vectors.toList(vector))
                                         .k(k)
                                         .numCandidates(ItemSearches.candidates(k))
+                                        .rescoreVector(r -> r.oversample(RESCORE_OVERSAMPLE))
                                         .filter(Queries.not(excluded)));
         return client.search(
                         s ->

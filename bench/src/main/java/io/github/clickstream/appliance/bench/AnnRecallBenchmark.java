@@ -37,8 +37,7 @@ public final class AnnRecallBenchmark {
     private static final int QUERIES = 300;
     private static final int K = ApiLatencyBenchmark.K;
 
-    /** What the API asks for with k = 10 ({@code ItemSearches.candidates}). */
-    private static final int API_CANDIDATES = 100;
+    private static final int API_CANDIDATES = ApiLatencyBenchmark.NUM_CANDIDATES;
 
     private static final int[] CANDIDATE_SWEEP = {20, 50, 100, 200, 400};
 

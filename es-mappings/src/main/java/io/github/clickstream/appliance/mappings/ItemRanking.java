@@ -86,32 +86,12 @@ public final class ItemRanking {
      * a unit query is {@link #score}. Null for a null, zero or non-finite vector.
      */
     public static float[] rankingVector(float[] vector) {
-        if (vector == null) {
-            return null;
-        }
-        double norm = norm(vector);
-        if (norm == 0 || !Double.isFinite(norm)) {
-            return null;
-        }
-        double scale = 1 / Math.sqrt(norm);
-        float[] ranking = new float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            ranking[i] = (float) (vector[i] * scale);
-        }
-        return ranking;
+        return vector == null ? null : dividedByNorm(vector, 0.5);
     }
 
     /** The query vector scaled to length 1, as {@link #rankingVector} expects; null if zero. */
     public static float[] unit(float[] query) {
-        double norm = norm(query);
-        if (norm == 0 || !Double.isFinite(norm)) {
-            return null;
-        }
-        float[] unit = new float[query.length];
-        for (int i = 0; i < query.length; i++) {
-            unit[i] = (float) (query[i] / norm);
-        }
-        return unit;
+        return dividedByNorm(query, 1);
     }
 
     /**
@@ -121,6 +101,20 @@ public final class ItemRanking {
      */
     public static double fromInnerProductScore(double elasticsearchScore) {
         return elasticsearchScore >= 1 ? elasticsearchScore - 1 : 1 - 1 / elasticsearchScore;
+    }
+
+    /** A copy divided by its norm to the given power; null for a zero or non-finite norm. */
+    private static float[] dividedByNorm(float[] vector, double power) {
+        double norm = norm(vector);
+        if (norm == 0 || !Double.isFinite(norm)) {
+            return null;
+        }
+        double scale = 1 / Math.pow(norm, power);
+        float[] scaled = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            scaled[i] = (float) (vector[i] * scale);
+        }
+        return scaled;
     }
 
     private static double norm(float[] vector) {

@@ -15,8 +15,8 @@ import org.apache.flink.util.FileUtils;
  * its state is measured while the source stays open (see {@link OpenJobState}): canonical and
  * RocksDB-native savepoint sizes, and the heap after GC with the heap backend. The slope between
  * the two sizes is the cost of one more user, without the fixed overhead. On the small input, the
- * job also runs at parallelism 1 and 2 ({@link ParallelismScaling}). Usage: {@code bench/memory.sh
- * [small users] [large users] [rounds]}.
+ * job also runs at parallelism 1 and 2 ({@link ParallelismScaling}), unless rounds is 0. Usage:
+ * {@code bench/memory.sh [small users] [large users] [rounds]}.
  */
 public final class MemoryBenchmark {
 
@@ -60,6 +60,9 @@ public final class MemoryBenchmark {
     }
 
     static List<Figure> run(int smallUsers, int largeUsers, int rounds) throws Exception {
+        if (rounds < 0) {
+            throw new IllegalArgumentException("rounds must be 0 or more, got " + rounds);
+        }
         if (smallUsers >= largeUsers) {
             throw new IllegalArgumentException(
                     "the small size must be below the large one, got "
@@ -71,7 +74,8 @@ public final class MemoryBenchmark {
         try {
             EventFiles smallFiles = generate(input.resolve("small"), smallUsers);
             Size small = measure(smallFiles);
-            ParallelismScaling.Rounds scaling = ParallelismScaling.measure(smallFiles, rounds);
+            ParallelismScaling.Rounds scaling =
+                    rounds > 0 ? ParallelismScaling.measure(smallFiles, rounds) : null;
             Size large = measure(generate(input.resolve("large"), largeUsers));
             List<Figure> figures = new ArrayList<>();
             figures.addAll(
@@ -86,7 +90,9 @@ public final class MemoryBenchmark {
                     perUser(small, large, "heap after GC, heap backend", MemoryBenchmark::heap));
             figures.add(userKeyedSlope(small, large));
             figures.add(perItem(large));
-            figures.addAll(scalingFigures(smallFiles, scaling));
+            if (scaling != null) {
+                figures.addAll(scalingFigures(smallFiles, scaling));
+            }
             return figures;
         } finally {
             FileUtils.deleteDirectoryQuietly(input.toFile());

@@ -12,6 +12,7 @@ import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.events.ClickEventJson;
 import io.github.clickstream.appliance.events.generator.ClickstreamGenerator;
 import io.github.clickstream.appliance.events.generator.GeneratorConfig;
+import io.github.clickstream.appliance.localstack.AcknowledgedSends;
 import io.github.clickstream.appliance.localstack.ElasticsearchNode;
 import io.github.clickstream.appliance.localstack.KafkaBroker;
 import io.github.clickstream.appliance.localstack.LocalStackExtension;
@@ -32,17 +33,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -185,19 +182,17 @@ class ModelHotSwapITCase {
     }
 
     private static void publishModels(KafkaBroker kafka, List<String> documents) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-            byte[] slot = "purchase_propensity".getBytes(StandardCharsets.UTF_8);
-            for (String document : documents) {
-                producer.send(
-                        new ProducerRecord<>(
-                                MODELS, slot, document.getBytes(StandardCharsets.UTF_8)));
-            }
-            producer.flush();
-        }
+        byte[] slot = "purchase_propensity".getBytes(StandardCharsets.UTF_8);
+        AcknowledgedSends.send(
+                kafka.bootstrapServers(),
+                documents.stream()
+                        .map(
+                                document ->
+                                        new ProducerRecord<>(
+                                                MODELS,
+                                                slot,
+                                                document.getBytes(StandardCharsets.UTF_8)))
+                        .toList());
     }
 
     private static Map<String, JsonData> usersRaw(ElasticsearchClient es) throws Exception {

@@ -11,6 +11,7 @@ import io.github.clickstream.appliance.events.EventType;
 import io.github.clickstream.appliance.events.datasets.DatasetFormat;
 import io.github.clickstream.appliance.events.datasets.DatasetReader;
 import io.github.clickstream.appliance.events.datasets.SharedData;
+import io.github.clickstream.appliance.localstack.AcknowledgedSends;
 import io.github.clickstream.appliance.localstack.ElasticsearchNode;
 import io.github.clickstream.appliance.localstack.KafkaBroker;
 import io.github.clickstream.appliance.localstack.LocalStackExtension;
@@ -23,19 +24,15 @@ import io.github.clickstream.appliance.reference.ReferenceFeatures;
 import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
 import io.github.clickstream.appliance.testing.AllDocuments;
 import io.github.clickstream.appliance.testing.FlinkTesting;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -196,17 +193,16 @@ class TaobaoReplayITCase {
     }
 
     private static void produce(String bootstrap, String topic, List<ClickEvent> events) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            for (ClickEvent event : events) {
-                // keyed by user: one user's events stay in order on one partition
-                producer.send(
-                        new ProducerRecord<>(topic, event.userId(), ClickEventJson.toJson(event)));
-            }
-            producer.flush();
-        }
+        // keyed by user: one user's events stay in order on one partition
+        AcknowledgedSends.send(
+                bootstrap,
+                events.stream()
+                        .map(
+                                event ->
+                                        new ProducerRecord<>(
+                                                topic,
+                                                event.userId().getBytes(StandardCharsets.UTF_8),
+                                                ClickEventJson.toJson(event)))
+                        .toList());
     }
 }

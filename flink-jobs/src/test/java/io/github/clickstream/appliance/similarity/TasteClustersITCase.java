@@ -9,6 +9,7 @@ import io.github.clickstream.appliance.events.ClickEventJson;
 import io.github.clickstream.appliance.events.EventType;
 import io.github.clickstream.appliance.jobs.ClickstreamJob;
 import io.github.clickstream.appliance.jobs.JobConfig;
+import io.github.clickstream.appliance.localstack.AcknowledgedSends;
 import io.github.clickstream.appliance.localstack.ElasticsearchNode;
 import io.github.clickstream.appliance.localstack.KafkaBroker;
 import io.github.clickstream.appliance.localstack.LocalStackExtension;
@@ -30,14 +31,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -210,19 +207,15 @@ class TasteClustersITCase {
     }
 
     private static void send(KafkaBroker kafka, List<ClickEvent> events) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (ClickEvent event : events) {
-                producer.send(
-                        new ProducerRecord<>(
-                                TOPIC,
-                                event.userId().getBytes(StandardCharsets.UTF_8),
-                                ClickEventJson.toJson(event)));
-            }
-            producer.flush();
-        }
+        AcknowledgedSends.send(
+                kafka.bootstrapServers(),
+                events.stream()
+                        .map(
+                                event ->
+                                        new ProducerRecord<>(
+                                                TOPIC,
+                                                event.userId().getBytes(StandardCharsets.UTF_8),
+                                                ClickEventJson.toJson(event)))
+                        .toList());
     }
 }

@@ -6,6 +6,7 @@ import io.github.clickstream.appliance.events.generator.ClickstreamGenerator;
 import io.github.clickstream.appliance.events.generator.GeneratorConfig;
 import io.github.clickstream.appliance.jobs.ClickstreamJob;
 import io.github.clickstream.appliance.jobs.JobConfig;
+import io.github.clickstream.appliance.localstack.AcknowledgedSends;
 import io.github.clickstream.appliance.localstack.KafkaBroker;
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import io.github.clickstream.appliance.mappings.IndexSetup;
@@ -15,13 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Fills Elasticsearch the way production does: a generated clickstream (plus a few malformed and
@@ -74,27 +70,28 @@ final class PipelineOutput {
     }
 
     private static void produce(String bootstrap, List<ClickEvent> events) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            for (ClickEvent event : events) {
-                // keyed by user: one user's events stay in order on one partition
-                producer.send(
-                        new ProducerRecord<>(TOPIC, event.userId(), ClickEventJson.toJson(event)));
-            }
-            for (String payload : MALFORMED) {
-                producer.send(
-                        new ProducerRecord<>(
-                                TOPIC, "bad", payload.getBytes(StandardCharsets.UTF_8)));
-            }
-            for (int i = 0; i < LATE; i++) {
-                ClickEvent late = events.get(i).withEventId("late-" + i);
-                producer.send(
-                        new ProducerRecord<>(TOPIC, late.userId(), ClickEventJson.toJson(late)));
-            }
-            producer.flush();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (ClickEvent event : events) {
+            records.add(userKeyed(event));
         }
+        for (String payload : MALFORMED) {
+            records.add(
+                    new ProducerRecord<>(
+                            TOPIC,
+                            "bad".getBytes(StandardCharsets.UTF_8),
+                            payload.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (int i = 0; i < LATE; i++) {
+            records.add(userKeyed(events.get(i).withEventId("late-" + i)));
+        }
+        AcknowledgedSends.send(bootstrap, records);
+    }
+
+    /** Keyed by user: one user's events stay in order on one partition. */
+    private static ProducerRecord<byte[], byte[]> userKeyed(ClickEvent event) {
+        return new ProducerRecord<>(
+                TOPIC,
+                event.userId().getBytes(StandardCharsets.UTF_8),
+                ClickEventJson.toJson(event));
     }
 }

@@ -194,19 +194,6 @@ final class VisibilityLatency {
             load = new ClickstreamGenerator(shop);
         }
         ClickEvent e = load.next();
-        return new ClickEvent(
-                id,
-                e.userId(),
-                e.eventType(),
-                e.itemId(),
-                e.categoryId(),
-                e.categoryCode(),
-                e.brand(),
-                e.price(),
-                e.quantity(),
-                e.query(),
-                e.experiment(),
-                e.variant(),
-                nowMillis);
+        return e.with(id, e.userId(), nowMillis);
     }
 }

@@ -27,9 +27,14 @@ public record ClickEvent(
 
     /** The same event under another id. */
     public ClickEvent withEventId(String id) {
+        return with(id, userId, timestamp);
+    }
+
+    /** The same event under another id, of another user, at another time (replays, load). */
+    public ClickEvent with(String id, String user, long at) {
         return new ClickEvent(
                 id,
-                userId,
+                user,
                 eventType,
                 itemId,
                 categoryId,
@@ -40,7 +45,7 @@ public record ClickEvent(
                 query,
                 experiment,
                 variant,
-                timestamp);
+                at);
     }
 
     /** Names the optional fields instead of passing a row of nulls by position. */

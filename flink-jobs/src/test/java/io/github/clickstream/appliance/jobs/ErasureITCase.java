@@ -147,20 +147,7 @@ class ErasureITCase {
     /** The event under another user, shifted by REPLAY_SHIFT when {@code idPrefix} is set. */
     private static ClickEvent withUser(ClickEvent e, String user, String idPrefix) {
         long shift = idPrefix.isEmpty() ? 0 : REPLAY_SHIFT.toMillis();
-        return new ClickEvent(
-                idPrefix + e.eventId(),
-                user,
-                e.eventType(),
-                e.itemId(),
-                e.categoryId(),
-                e.categoryCode(),
-                e.brand(),
-                e.price(),
-                e.quantity(),
-                e.query(),
-                e.experiment(),
-                e.variant(),
-                e.timestamp() + shift);
+        return e.with(idPrefix + e.eventId(), user, e.timestamp() + shift);
     }
 
     /** One event a day after the replay on each partition, so every replayed session closes. */

@@ -91,48 +91,59 @@ class FaultInjectionITCase {
     @Test
     void elasticsearchStoppedUnderLoadAndStartedAgainLosesNothing(
             @InjectMiniCluster MiniCluster cluster) throws Exception {
-        Map<String, JsonNode> expected = reference(cluster);
         RunFigures figures =
-                new LoadedRun(cluster, kafka, connection, events)
-                        .run(
-                                "es-outage",
-                                perSecond(),
-                                FAULT_AFTER,
-                                () -> {
-                                    elasticsearch.stop();
-                                    Thread.sleep(SCALE.esOutage().toMillis());
-                                    elasticsearch.startAgain();
-                                });
+                runWithServiceDown(
+                        cluster,
+                        "es-outage",
+                        "outageAsked",
+                        SCALE.esOutage(),
+                        elasticsearch::stop,
+                        elasticsearch::startAgain);
 
-        DocumentDiff diff = DocumentDiff.of(expected, OutputIndices.snapshot(connection));
-        figures.with("outageAsked", RunFigures.seconds(SCALE.esOutage()))
-                .with("diff", diff)
-                .print();
-        assertThat(diff.identical()).as(diff.toString()).isTrue();
         assertThat(figures.fault().peakLag()).as("events waited during the outage").isPositive();
     }
 
     @Test
     void kafkaBrokerRestartedUnderLoadLosesAndDuplicatesNothing(
             @InjectMiniCluster MiniCluster cluster) throws Exception {
+        runWithServiceDown(
+                cluster,
+                "broker-restart",
+                "downtimeAsked",
+                SCALE.brokerDowntime(),
+                kafka::stop,
+                kafka::startAgain);
+    }
+
+    /**
+     * The loaded run with a service stopped for {@code downtime} once a quarter of the input is in
+     * Kafka; Elasticsearch afterwards must equal the fault-free reference document by document.
+     */
+    private static RunFigures runWithServiceDown(
+            MiniCluster cluster,
+            String name,
+            String downtimeFigure,
+            Duration downtime,
+            Runnable stop,
+            Runnable startAgain)
+            throws Exception {
         Map<String, JsonNode> expected = reference(cluster);
         RunFigures figures =
                 new LoadedRun(cluster, kafka, connection, events)
                         .run(
-                                "broker-restart",
+                                name,
                                 perSecond(),
                                 FAULT_AFTER,
                                 () -> {
-                                    kafka.stop();
-                                    Thread.sleep(SCALE.brokerDowntime().toMillis());
-                                    kafka.startAgain();
+                                    stop.run();
+                                    Thread.sleep(downtime.toMillis());
+                                    startAgain.run();
                                 });
 
         DocumentDiff diff = DocumentDiff.of(expected, OutputIndices.snapshot(connection));
-        figures.with("downtimeAsked", RunFigures.seconds(SCALE.brokerDowntime()))
-                .with("diff", diff)
-                .print();
+        figures.with(downtimeFigure, RunFigures.seconds(downtime)).with("diff", diff).print();
         assertThat(diff.identical()).as(diff.toString()).isTrue();
+        return figures;
     }
 
     @Test

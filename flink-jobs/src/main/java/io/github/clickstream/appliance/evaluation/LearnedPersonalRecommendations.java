@@ -3,7 +3,6 @@ package io.github.clickstream.appliance.evaluation;
 import io.github.clickstream.appliance.mappings.ItemRanking;
 import io.github.clickstream.appliance.similarity.NearestNeighbours;
 import io.github.clickstream.appliance.similarity.SimilarItems;
-import io.github.clickstream.appliance.similarity.Vectors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +39,7 @@ final class LearnedPersonalRecommendations implements Recommender {
         if (query == null) {
             query = learned.tastes().get(userId);
         }
-        float[] unit = query == null ? null : Vectors.normalized(query);
+        float[] unit = query == null ? null : ItemRanking.unit(query);
         if (unit == null) {
             return List.of();
         }

@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.evaluation;
 
+import io.github.clickstream.appliance.mappings.ItemRanking;
 import io.github.clickstream.appliance.similarity.NearestNeighbours;
 import io.github.clickstream.appliance.similarity.SimilarItems;
 import io.github.clickstream.appliance.similarity.SimilarityConfig;
@@ -47,7 +48,7 @@ final class LearnedSimilarItems implements Recommender {
                                         ? index
                                                 .top(
                                                         item,
-                                                        Vectors.normalized(indexed.get(item)),
+                                                        ItemRanking.unit(indexed.get(item)),
                                                         neighbours,
                                                         true)
                                                 .stream()

@@ -21,7 +21,7 @@ public final class NearestNeighbours {
     /** The items of {@code vectors} (id → raw vector), zero vectors left out. */
     public NearestNeighbours(Iterable<Map.Entry<String, float[]>> vectors) {
         for (Map.Entry<String, float[]> entry : vectors) {
-            float[] unit = Vectors.normalized(entry.getValue());
+            float[] unit = ItemRanking.unit(entry.getValue());
             if (unit != null) {
                 ids.add(entry.getKey());
                 units.add(unit);
@@ -32,9 +32,13 @@ public final class NearestNeighbours {
 
     /**
      * The {@code k} items (excluding {@code self}, which may be null) with the highest cosine to
-     * {@code query}, a unit vector, times their support when {@code bySupport}; best first.
+     * {@code query}, a unit vector, times their support when {@code bySupport}; best first. None
+     * for a null query (a vector without a direction: zero, or not finite).
      */
     public List<SimilarItems.Neighbour> top(String self, float[] query, int k, boolean bySupport) {
+        if (query == null) {
+            return List.of();
+        }
         PriorityQueue<SimilarItems.Neighbour> best =
                 new PriorityQueue<>(
                         (a, b) ->

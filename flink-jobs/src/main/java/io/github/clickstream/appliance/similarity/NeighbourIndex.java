@@ -1,5 +1,6 @@
 package io.github.clickstream.appliance.similarity;
 
+import io.github.clickstream.appliance.mappings.ItemRanking;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -70,7 +71,7 @@ public final class NeighbourIndex extends KeyedProcessFunction<Integer, ItemUpda
         nextRun.clear();
         NearestNeighbours index = new NearestNeighbours(vectors.entries());
         for (String item : changed.keys()) {
-            float[] query = Vectors.normalized(vectors.get(item));
+            float[] query = ItemRanking.unit(vectors.get(item));
             out.collect(
                     new SimilarItems(
                             item, index.top(item, query, config.neighbours(), true), timestamp));

@@ -28,20 +28,6 @@ public final class Vectors {
         return Math.sqrt(sum);
     }
 
-    /** A unit-length copy; null for the zero vector (which has no direction). */
-    public static float[] normalized(float[] vector) {
-        double norm = norm(vector);
-        if (norm == 0) {
-            return null;
-        }
-        float[] unit = new float[vector.length];
-        double inverse = 1.0 / norm;
-        for (int i = 0; i < vector.length; i++) {
-            unit[i] = (float) (vector[i] * inverse);
-        }
-        return unit;
-    }
-
     /** The factor that halves a value every {@code halfLifeMillis}. */
     static double decay(long elapsedMillis, long halfLifeMillis) {
         return elapsedMillis <= 0 ? 1.0 : Math.pow(0.5, (double) elapsedMillis / halfLifeMillis);

@@ -19,6 +19,7 @@ class NearestNeighboursTest {
         ITEMS.put("c", new float[] {0, 9}); // cosine 0: never a neighbour
         ITEMS.put("d", new float[] {9, 0}); // cosine 1, length 9
         ITEMS.put("e", new float[] {0, 0}); // no direction: left out
+        ITEMS.put("f", new float[] {Float.NaN, 1}); // not finite: left out
     }
 
     private final NearestNeighbours index = new NearestNeighbours(ITEMS.entrySet());
@@ -46,5 +47,17 @@ class NearestNeighboursTest {
         assertThat(index.top(null, new float[] {1, 0}, 1, true))
                 .extracting(SimilarItems.Neighbour::itemId)
                 .containsExactly("b");
+    }
+
+    @Test
+    void aQueryWithoutDirectionHasNoNeighbours() {
+        assertThat(index.top(null, null, 5, true)).isEmpty();
+    }
+
+    @Test
+    void vectorsWithoutDirectionAreNeverNeighbours() {
+        assertThat(index.top(null, new float[] {0.6f, 0.8f}, 10, false))
+                .extracting(SimilarItems.Neighbour::itemId)
+                .containsExactlyInAnyOrder("a", "b", "c", "d");
     }
 }

@@ -62,8 +62,14 @@ public final class IndexSetup {
             }
         }
         for (Map.Entry<String, String> aliased : ALIASED_INDICES.entrySet()) {
-            addNewFields(aliased.getKey());
-            ensureAliasedIndex(aliased.getKey(), aliased.getValue());
+            String alias = aliased.getKey();
+            // an alias that exists is never moved: it may point at a newer index after a reindex
+            if (client.indices().existsAlias(r -> r.name(alias)).value()) {
+                addNewFields(alias);
+                unchanged.add(alias);
+            } else {
+                createAliasedIndex(alias, aliased.getValue());
+            }
         }
         return new SetupReport(List.copyOf(created), List.copyOf(updated), List.copyOf(unchanged));
     }
@@ -75,8 +81,7 @@ public final class IndexSetup {
      */
     private void addNewFields(String alias) throws IOException {
         String template = alias + "@mappings";
-        if (!updated.contains(template)
-                || !client.indices().existsAlias(r -> r.name(alias)).value()) {
+        if (!updated.contains(template)) {
             return;
         }
         String mappings = TemplateFiles.read(template).path("template").path("mappings").toString();
@@ -97,15 +102,8 @@ public final class IndexSetup {
         }
     }
 
-    /**
-     * Makes {@code alias} point at {@code index}, creating the index when needed. An alias that
-     * exists is never moved: it may already point at a newer version after a reindex.
-     */
-    private void ensureAliasedIndex(String alias, String index) throws IOException {
-        if (client.indices().existsAlias(r -> r.name(alias)).value()) {
-            unchanged.add(alias);
-            return;
-        }
+    /** Makes the missing {@code alias} point at {@code index}, creating the index when needed. */
+    private void createAliasedIndex(String alias, String index) throws IOException {
         if (client.indices().exists(r -> r.index(alias)).value()) {
             // A write before setup auto-creates a plain index with guessed mappings; only a
             // human can decide whether its documents are worth keeping.

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.github.clickstream.appliance.events.ClickEvent;
-import io.github.clickstream.appliance.events.ClickEventJson;
 import io.github.clickstream.appliance.events.EventType;
+import io.github.clickstream.appliance.events.UserKeyedRecords;
 import io.github.clickstream.appliance.events.datasets.DatasetFormat;
 import io.github.clickstream.appliance.events.datasets.DatasetReader;
 import io.github.clickstream.appliance.events.datasets.SharedData;
@@ -24,7 +24,6 @@ import io.github.clickstream.appliance.reference.ReferenceFeatures;
 import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
 import io.github.clickstream.appliance.testing.AllDocuments;
 import io.github.clickstream.appliance.testing.FlinkTesting;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -193,16 +191,6 @@ class TaobaoReplayITCase {
     }
 
     private static void produce(String bootstrap, String topic, List<ClickEvent> events) {
-        // keyed by user: one user's events stay in order on one partition
-        AcknowledgedSends.send(
-                bootstrap,
-                events.stream()
-                        .map(
-                                event ->
-                                        new ProducerRecord<>(
-                                                topic,
-                                                event.userId().getBytes(StandardCharsets.UTF_8),
-                                                ClickEventJson.toJson(event)))
-                        .toList());
+        AcknowledgedSends.send(bootstrap, UserKeyedRecords.of(topic, events));
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.github.clickstream.appliance.events.ClickEvent;
-import io.github.clickstream.appliance.events.ClickEventJson;
 import io.github.clickstream.appliance.events.EventType;
+import io.github.clickstream.appliance.events.UserKeyedRecords;
 import io.github.clickstream.appliance.jobs.ClickstreamJob;
 import io.github.clickstream.appliance.jobs.JobConfig;
 import io.github.clickstream.appliance.localstack.AcknowledgedSends;
@@ -24,7 +24,6 @@ import io.github.clickstream.appliance.pipeline.PipelineConfig;
 import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
 import io.github.clickstream.appliance.testing.AllDocuments;
 import io.github.clickstream.appliance.testing.FlinkTesting;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +33,6 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -207,15 +205,6 @@ class TasteClustersITCase {
     }
 
     private static void send(KafkaBroker kafka, List<ClickEvent> events) {
-        AcknowledgedSends.send(
-                kafka.bootstrapServers(),
-                events.stream()
-                        .map(
-                                event ->
-                                        new ProducerRecord<>(
-                                                TOPIC,
-                                                event.userId().getBytes(StandardCharsets.UTF_8),
-                                                ClickEventJson.toJson(event)))
-                        .toList());
+        AcknowledgedSends.send(kafka.bootstrapServers(), UserKeyedRecords.of(TOPIC, events));
     }
 }

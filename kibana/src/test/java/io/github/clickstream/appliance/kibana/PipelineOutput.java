@@ -1,7 +1,7 @@
 package io.github.clickstream.appliance.kibana;
 
 import io.github.clickstream.appliance.events.ClickEvent;
-import io.github.clickstream.appliance.events.ClickEventJson;
+import io.github.clickstream.appliance.events.UserKeyedRecords;
 import io.github.clickstream.appliance.events.generator.ClickstreamGenerator;
 import io.github.clickstream.appliance.events.generator.GeneratorConfig;
 import io.github.clickstream.appliance.jobs.ClickstreamJob;
@@ -70,10 +70,8 @@ final class PipelineOutput {
     }
 
     private static void produce(String bootstrap, List<ClickEvent> events) {
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (ClickEvent event : events) {
-            records.add(userKeyed(event));
-        }
+        List<ProducerRecord<byte[], byte[]>> records =
+                new ArrayList<>(UserKeyedRecords.of(TOPIC, events));
         for (String payload : MALFORMED) {
             records.add(
                     new ProducerRecord<>(
@@ -82,16 +80,8 @@ final class PipelineOutput {
                             payload.getBytes(StandardCharsets.UTF_8)));
         }
         for (int i = 0; i < LATE; i++) {
-            records.add(userKeyed(events.get(i).withEventId("late-" + i)));
+            records.add(UserKeyedRecords.of(TOPIC, events.get(i).withEventId("late-" + i)));
         }
         AcknowledgedSends.send(bootstrap, records);
-    }
-
-    /** Keyed by user: one user's events stay in order on one partition. */
-    private static ProducerRecord<byte[], byte[]> userKeyed(ClickEvent event) {
-        return new ProducerRecord<>(
-                TOPIC,
-                event.userId().getBytes(StandardCharsets.UTF_8),
-                ClickEventJson.toJson(event));
     }
 }

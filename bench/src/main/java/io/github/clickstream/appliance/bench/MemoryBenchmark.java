@@ -16,7 +16,9 @@ import org.apache.flink.util.FileUtils;
  * RocksDB-native savepoint sizes, and the heap after GC with the heap backend. The slope between
  * the two sizes is the cost of one more user, without the fixed overhead. On the small input, the
  * job also runs at parallelism 1 and 2 ({@link ParallelismScaling}), unless rounds is 0. Usage:
- * {@code bench/memory.sh [small users] [large users] [rounds]}.
+ * {@code bench/memory.sh [small users] [large users] [rounds] [rocksdb-only]}: with {@code
+ * rocksdb-only}, the heap backend is not run and its figures are left out (at 1 M users it needs
+ * hours and over 12 GB of heap here).
  */
 public final class MemoryBenchmark {
 
@@ -43,15 +45,20 @@ public final class MemoryBenchmark {
         int small = args.length > 0 ? Integer.parseInt(args[0]) : FULL_SIZES[0];
         int large = args.length > 1 ? Integer.parseInt(args[1]) : FULL_SIZES[1];
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        System.out.print(ResultsTable.text(run(small, large, rounds)));
+        boolean withHeap = args.length <= 3 || !"rocksdb-only".equals(args[3]);
+        if (args.length > 3 && withHeap) {
+            throw new IllegalArgumentException(
+                    "the fourth argument can only be rocksdb-only, got " + args[3]);
+        }
+        System.out.print(ResultsTable.text(run(small, large, rounds, withHeap)));
     }
 
     static List<Figure> run(BenchContext context) throws Exception {
         int[] sizes = context.quick() ? QUICK_SIZES : FULL_SIZES;
-        return run(sizes[0], sizes[1], context.rounds());
+        return run(sizes[0], sizes[1], context.rounds(), true);
     }
 
-    /** What was measured at one number of users. */
+    /** What was measured at one number of users; {@code heap} is null when not run. */
     private record Size(EventFiles files, OpenJobState rocksDb, OpenJobState heap) {
 
         int users() {
@@ -59,7 +66,8 @@ public final class MemoryBenchmark {
         }
     }
 
-    static List<Figure> run(int smallUsers, int largeUsers, int rounds) throws Exception {
+    static List<Figure> run(int smallUsers, int largeUsers, int rounds, boolean withHeap)
+            throws Exception {
         if (rounds < 0) {
             throw new IllegalArgumentException("rounds must be 0 or more, got " + rounds);
         }
@@ -73,10 +81,10 @@ public final class MemoryBenchmark {
         Path input = Files.createTempDirectory("bench-memory-input-");
         try {
             EventFiles smallFiles = generate(input.resolve("small"), smallUsers);
-            Size small = measure(smallFiles);
+            Size small = measure(smallFiles, withHeap);
             ParallelismScaling.Rounds scaling =
                     rounds > 0 ? ParallelismScaling.measure(smallFiles, rounds) : null;
-            Size large = measure(generate(input.resolve("large"), largeUsers));
+            Size large = measure(generate(input.resolve("large"), largeUsers), withHeap);
             List<Figure> figures = new ArrayList<>();
             figures.addAll(
                     perUser(small, large, "canonical savepoint", MemoryBenchmark::canonical));
@@ -86,8 +94,14 @@ public final class MemoryBenchmark {
                             large,
                             "RocksDB native savepoint",
                             s -> s.rocksDb().nativeFormat().bytesOnDisk()));
-            figures.addAll(
-                    perUser(small, large, "heap after GC, heap backend", MemoryBenchmark::heap));
+            if (withHeap) {
+                figures.addAll(
+                        perUser(
+                                small,
+                                large,
+                                "heap after GC, heap backend",
+                                MemoryBenchmark::heap));
+            }
             figures.add(userKeyedSlope(small, large));
             figures.add(perItem(large));
             if (scaling != null) {
@@ -109,22 +123,26 @@ public final class MemoryBenchmark {
         return files;
     }
 
-    private static Size measure(EventFiles files) throws Exception {
+    private static Size measure(EventFiles files, boolean withHeap) throws Exception {
         OpenJobState rocksDb = OpenJobState.measure(files, FileFedJob.Backend.ROCKSDB, PARALLELISM);
-        OpenJobState heap = OpenJobState.measure(files, FileFedJob.Backend.HASHMAP, PARALLELISM);
         System.out.printf(
                 "  %,d users: canonical savepoint %s MiB (by user %s, by item %s, other %s);"
-                        + " RocksDB native savepoint %s MiB; heap after GC %s MiB with the heap"
-                        + " backend (canonical savepoint %s MiB), %s MiB with RocksDB%n",
+                        + " RocksDB native savepoint %s MiB; heap after GC %s MiB with RocksDB%n",
                 files.activeUsers(),
                 mib(rocksDb.canonical().bytesOnDisk()),
                 mib(rocksDb.canonical().stateBytes().get(SavepointSize.KeyedBy.USER)),
                 mib(rocksDb.canonical().stateBytes().get(SavepointSize.KeyedBy.ITEM)),
                 mib(rocksDb.canonical().stateBytes().get(SavepointSize.KeyedBy.OTHER)),
                 mib(rocksDb.nativeFormat().bytesOnDisk()),
-                mib(heap.heapAfterGc()),
-                mib(heap.canonical().bytesOnDisk()),
                 mib(rocksDb.heapAfterGc()));
+        if (!withHeap) {
+            return new Size(files, rocksDb, null);
+        }
+        OpenJobState heap = OpenJobState.measure(files, FileFedJob.Backend.HASHMAP, PARALLELISM);
+        System.out.printf(
+                "  %,d users: heap after GC %s MiB with the heap backend (canonical savepoint %s"
+                        + " MiB)%n",
+                files.activeUsers(), mib(heap.heapAfterGc()), mib(heap.canonical().bytesOnDisk()));
         return new Size(files, rocksDb, heap);
     }
 

@@ -18,6 +18,7 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -76,6 +77,9 @@ final class FileFedJob {
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, backend.type);
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY);
+        // as in the docker stack: the funnel aggregator looks up every new session id, and
+        // without bloom filters each miss reads every level (4,500 → 870 events/s at 1 M users)
+        conf.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, false);
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         conf.set(

@@ -97,6 +97,17 @@ public final class JobOptions {
     Duration userRetention;
 
     @Option(
+            names = "--metrics-retention",
+            defaultValue = "P1D",
+            description =
+                    "How long after a funnel bucket ends it keeps its sessions, so that a session"
+                            + " changed later replaces its earlier count; later changes are dropped."
+                            + " At least --session-gap plus --allowed-lateness, and longer than your"
+                            + " longest sessions. About 2.6 KB of state per session kept. Default:"
+                            + " ${DEFAULT-VALUE}")
+    Duration metricsRetention;
+
+    @Option(
             names = "--max-payload-bytes",
             defaultValue = "65536",
             description = "Larger events are dead-lettered. Default: ${DEFAULT-VALUE}")
@@ -142,6 +153,16 @@ public final class JobOptions {
     @Mixin ElasticsearchConnectionOptions elasticsearch = new ElasticsearchConnectionOptions();
 
     public JobConfig toConfig() {
+        if (metricsRetention.compareTo(sessionGap.plus(allowedLateness)) < 0) {
+            throw new IllegalArgumentException(
+                    "--metrics-retention "
+                            + metricsRetention
+                            + " is shorter than --session-gap "
+                            + sessionGap
+                            + " plus --allowed-lateness "
+                            + allowedLateness
+                            + ": sessions still open would lose their corrections");
+        }
         return new JobConfig(
                 kafkaBootstrap,
                 topic,
@@ -161,7 +182,7 @@ public final class JobOptions {
                         allowedLateness,
                         dedupWindow,
                         userRetention,
-                        PipelineConfig.DEFAULT_METRICS_RETENTION,
+                        metricsRetention,
                         FeatureWindows.DEFAULT,
                         null,
                         new ScoringConfig(churnThreshold, ModelLimits.DEFAULTS),

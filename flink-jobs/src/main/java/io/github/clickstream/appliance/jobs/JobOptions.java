@@ -161,7 +161,9 @@ public final class JobOptions {
                             + sessionGap
                             + " plus --allowed-lateness "
                             + allowedLateness
-                            + ": sessions still open would lose their corrections");
+                            + ": sessions still open would lose their corrections; set it to at"
+                            + " least "
+                            + sessionGap.plus(allowedLateness));
         }
         return new JobConfig(
                 kafkaBootstrap,

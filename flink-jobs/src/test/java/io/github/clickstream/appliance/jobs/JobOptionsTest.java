@@ -31,6 +31,7 @@ class JobOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--metrics-retention PT39M")
                 .hasMessageContaining("--session-gap PT30M")
-                .hasMessageContaining("--allowed-lateness PT10M");
+                .hasMessageContaining("--allowed-lateness PT10M")
+                .hasMessageEndingWith("set it to at least PT40M");
     }
 }

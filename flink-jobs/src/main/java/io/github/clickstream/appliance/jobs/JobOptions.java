@@ -153,7 +153,8 @@ public final class JobOptions {
     @Mixin ElasticsearchConnectionOptions elasticsearch = new ElasticsearchConnectionOptions();
 
     public JobConfig toConfig() {
-        if (metricsRetention.compareTo(sessionGap.plus(allowedLateness)) < 0) {
+        Duration stillChanging = sessionGap.plus(allowedLateness);
+        if (metricsRetention.compareTo(stillChanging) < 0) {
             throw new IllegalArgumentException(
                     "--metrics-retention "
                             + metricsRetention
@@ -163,7 +164,7 @@ public final class JobOptions {
                             + allowedLateness
                             + ": sessions still open would lose their corrections; set it to at"
                             + " least "
-                            + sessionGap.plus(allowedLateness));
+                            + stillChanging);
         }
         return new JobConfig(
                 kafkaBootstrap,

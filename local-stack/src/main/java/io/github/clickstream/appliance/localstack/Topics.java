@@ -35,11 +35,9 @@ final class Topics {
                 Admin.create(
                         Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             createIfMissing(admin, name, partitions);
-            awaitLeaders(admin, name);
+            TopicDescription topic = awaitLeaders(admin, name);
             // answered by each partition's leader; the admin client retries while it is not ready
-            admin.listOffsets(latestOf(admin, name))
-                    .all()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            admin.listOffsets(latestOf(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(
                     "Could not create Kafka topic " + name + ": " + e.getCause(), e);
@@ -72,10 +70,15 @@ final class Topics {
         }
     }
 
-    private static void awaitLeaders(Admin admin, String name)
-            throws ExecutionException, InterruptedException, TimeoutException {
+    /** The topic's description once every partition has a leader. */
+    private static TopicDescription awaitLeaders(Admin admin, String name)
+            throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!everyPartitionLed(admin, name)) {
+        while (true) {
+            TopicDescription topic = describeIfKnown(admin, name);
+            if (topic != null && topic.partitions().stream().allMatch(p -> p.leader() != null)) {
+                return topic;
+            }
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("partitions of " + name + " still without a leader");
             }
@@ -83,31 +86,26 @@ final class Topics {
         }
     }
 
-    private static Map<TopicPartition, OffsetSpec> latestOf(Admin admin, String name)
-            throws ExecutionException, InterruptedException, TimeoutException {
+    private static Map<TopicPartition, OffsetSpec> latestOf(TopicDescription topic) {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (TopicPartitionInfo partition : describe(admin, name).partitions()) {
-            latest.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest());
+        for (TopicPartitionInfo partition : topic.partitions()) {
+            latest.put(
+                    new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest());
         }
         return latest;
     }
 
-    private static TopicDescription describe(Admin admin, String name)
-            throws ExecutionException, InterruptedException, TimeoutException {
-        return admin.describeTopics(List.of(name))
-                .allTopicNames()
-                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .get(name);
-    }
-
-    private static boolean everyPartitionLed(Admin admin, String name)
+    /** Null while the broker that answered has no metadata for the topic yet. */
+    private static TopicDescription describeIfKnown(Admin admin, String name)
             throws InterruptedException, TimeoutException {
         try {
-            return describe(admin, name).partitions().stream().allMatch(p -> p.leader() != null);
+            return admin.describeTopics(List.of(name))
+                    .allTopicNames()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(name);
         } catch (ExecutionException e) {
-            // metadata not yet on the broker that answered: the topic is not ready either
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return false;
+                return null;
             }
             throw new IllegalStateException("Could not describe Kafka topic " + name, e);
         }

@@ -61,7 +61,8 @@ class ApiFuzzITCase {
                                 Duration.ofSeconds(30),
                                 TestKeys.KEYS,
                                 ApiLimits.DEFAULTS,
-                                ErasureConfig.kafka(kafka.bootstrapServers())));
+                                ErasureConfig.kafka(kafka.bootstrapServers()),
+                                SearchApiConfig.DEFAULT_TASTE_CACHE_TTL));
         client = new ApiTestClient(api.url(), false);
         operations = DocumentedOperations.of(client);
     }

@@ -129,6 +129,22 @@ class ErasureITCase {
     }
 
     @Test
+    void anErasedShopperGetsNoMoreRecommendationsFromTheirCachedTaste() throws IOException {
+        Fixtures.index(
+                connection,
+                List.of(Fixtures.item("er-item", "er", "er", 1, Fixtures.vector(50, 51, 0.1))),
+                List.of(Fixtures.user("er-cara", Fixtures.vector(50, 51, 0.2))));
+        String recommendations = "/api/v1/users/er-cara/recommendations";
+        assertThat(client.get(recommendations).json().path("source").asText())
+                .isEqualTo("personal");
+
+        assertThat(client.delete("/api/v1/users/er-cara").status()).isEqualTo(200);
+
+        ApiTestClient.Response after = client.get(recommendations);
+        assertThat(after.json().path("source").asText()).isEqualTo("popular");
+    }
+
+    @Test
     void unknownUserIsErasedWithZeroCountsAndStillPublished() throws IOException {
         ApiTestClient.Response response = client.delete("/api/v1/users/er-nobody");
 

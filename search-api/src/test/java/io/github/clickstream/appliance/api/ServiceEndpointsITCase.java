@@ -167,7 +167,8 @@ class ServiceEndpointsITCase {
                                         Duration.ofMillis(300),
                                         TestKeys.KEYS,
                                         ApiLimits.DEFAULTS,
-                                        ErasureConfig.disabled()))) {
+                                        ErasureConfig.disabled(),
+                                        SearchApiConfig.DEFAULT_TASTE_CACHE_TTL))) {
             ApiTestClient unchecked = new ApiTestClient(api.url(), false);
             long start = System.nanoTime();
 

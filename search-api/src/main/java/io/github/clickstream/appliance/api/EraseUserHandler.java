@@ -17,8 +17,6 @@ import java.util.Set;
  * <p>An id without documents still answers 200 with zero counts, and the erasure is still
  * published: the user may so far exist only in the job's state (an open session not yet written),
  * and a repeated request after a partial failure must succeed.
- *
- * <p>Last, the user's cached taste is forgotten, so this instance recommends from it no more.
  */
 final class EraseUserHandler implements Handler {
 
@@ -27,13 +25,11 @@ final class EraseUserHandler implements Handler {
 
     private final ErasureLog log;
     private final UserErasure erasure;
-    private final CachedUserTastes tastes;
     private final Clock clock;
 
-    EraseUserHandler(ErasureLog log, UserErasure erasure, CachedUserTastes tastes, Clock clock) {
+    EraseUserHandler(ErasureLog log, UserErasure erasure, Clock clock) {
         this.log = log;
         this.erasure = erasure;
-        this.tastes = tastes;
         this.clock = clock;
     }
 
@@ -43,8 +39,6 @@ final class EraseUserHandler implements Handler {
         String userId = Parameters.id(ctx.pathParam("id"), "user id");
         Instant requestedAt = clock.instant();
         log.publish(userId, requestedAt);
-        Map<String, Long> deleted = erasure.erase(userId);
-        tastes.forget(userId);
-        ctx.json(new Erased(userId, requestedAt, deleted));
+        ctx.json(new Erased(userId, requestedAt, erasure.erase(userId)));
     }
 }

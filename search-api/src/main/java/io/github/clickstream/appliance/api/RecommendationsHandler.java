@@ -23,8 +23,8 @@ import java.util.Set;
  * result names the recent item it is most like ({@code because}). Users without a usable taste get
  * the popular items instead, under the same filters.
  *
- * <p>Elasticsearch calls in a row: the user (unless in {@link CachedUserTastes}), their recent
- * items' vectors (mostly from {@link CachedItemVectors}), the kNN.
+ * <p>Elasticsearch calls in a row: the user, their recent items' vectors (mostly from {@link
+ * CachedItemVectors}), the kNN.
  */
 final class RecommendationsHandler implements Handler {
 
@@ -64,13 +64,12 @@ final class RecommendationsHandler implements Handler {
 
     private final ItemSearches items;
     private final CachedItemVectors itemVectors;
-    private final CachedUserTastes tastes;
+    private final UserSearches users;
 
-    RecommendationsHandler(
-            ItemSearches items, CachedItemVectors itemVectors, CachedUserTastes tastes) {
+    RecommendationsHandler(ItemSearches items, CachedItemVectors itemVectors, UserSearches users) {
         this.items = items;
         this.itemVectors = itemVectors;
-        this.tastes = tastes;
+        this.users = users;
     }
 
     @Override
@@ -80,7 +79,7 @@ final class RecommendationsHandler implements Handler {
         ItemFilter filter = ItemFilter.from(ctx);
         String userId = Parameters.id(ctx.pathParam("id"), "user id");
 
-        Optional<UserDocument> user = tastes.find(userId);
+        Optional<UserDocument> user = users.findTaste(userId);
         List<String> recent = user.map(UserDocument::recentItems).orElse(List.of());
         List<String> purchased = user.map(UserDocument::purchasedItems).orElse(List.of());
         Set<String> excluded = new HashSet<>(recent);

@@ -32,8 +32,7 @@ public final class SearchApi {
                                     withTimeout(client, config.elasticsearchTimeout()),
                                     config.apiKeys(),
                                     config.limits(),
-                                    erasureLog,
-                                    config.tasteCacheTtl())
+                                    erasureLog)
                             .events(e -> e.serverStopped(erasureLog::close))
                             .start(config.host(), config.port());
             return new RunningSearchApi(app, client, config.host());
@@ -50,21 +49,15 @@ public final class SearchApi {
 
     /**
      * The app with every route, not started: {@code keys} are the API keys it accepts, {@code
-     * limits} the page and export caps, {@code erasureLog} where erasures are announced, {@code
-     * tasteCacheTtl} how long recommendations reuse a shopper's taste.
+     * limits} the page and export caps, {@code erasureLog} where erasures are announced.
      */
     static Javalin routes(
-            ElasticsearchClient client,
-            ApiKeys keys,
-            ApiLimits limits,
-            ErasureLog erasureLog,
-            Duration tasteCacheTtl) {
+            ElasticsearchClient client, ApiKeys keys, ApiLimits limits, ErasureLog erasureLog) {
         ItemSearches items = new ItemSearches(client);
         UserSearches users = new UserSearches(client);
         AudienceQuery audienceQuery = AudienceQuery.fromUsersMapping();
         ApiMetrics metrics = new ApiMetrics();
         AccessLog accessLog = new AccessLog();
-        CachedUserTastes tastes = new CachedUserTastes(users, tasteCacheTtl, metrics.registry());
         Javalin app =
                 Javalin.create(
                         config -> {
@@ -83,7 +76,7 @@ public final class SearchApi {
         app.get(
                 "/api/v1/users/{id}/recommendations",
                 new RecommendationsHandler(
-                        items, new CachedItemVectors(items, metrics.registry()), tastes),
+                        items, new CachedItemVectors(items, metrics.registry()), users),
                 ApiRole.READER);
         app.post(
                 "/api/v1/audiences/lookalike",
@@ -109,8 +102,7 @@ public final class SearchApi {
                 ApiRole.ADMIN);
         app.delete(
                 "/api/v1/users/{id}",
-                new EraseUserHandler(
-                        erasureLog, new UserErasure(client), tastes, Clock.systemUTC()),
+                new EraseUserHandler(erasureLog, new UserErasure(client), Clock.systemUTC()),
                 ApiRole.ADMIN);
         app.get("/health", new HealthHandler(client), ApiRole.OPEN);
         app.get("/metrics", metrics::scrape, ApiRole.OPEN);

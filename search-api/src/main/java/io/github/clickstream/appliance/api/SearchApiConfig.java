@@ -7,8 +7,7 @@ import java.util.Objects;
 /**
  * How the search API runs: where it listens (port 0 picks a free port), which Elasticsearch it
  * reads, how long it waits for each Elasticsearch call before answering 503, which API keys it
- * accepts (at least one), the page and export caps, where erasures go, and how long a shopper's
- * taste stays cached for recommendations (zero: not cached).
+ * accepts (at least one), the page and export caps, and where erasures go.
  */
 public record SearchApiConfig(
         String host,
@@ -17,13 +16,11 @@ public record SearchApiConfig(
         Duration elasticsearchTimeout,
         ApiKeys apiKeys,
         ApiLimits limits,
-        ErasureConfig erasure,
-        Duration tasteCacheTtl) {
+        ErasureConfig erasure) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_ELASTICSEARCH_TIMEOUT = Duration.ofSeconds(2);
-    public static final Duration DEFAULT_TASTE_CACHE_TTL = Duration.ofSeconds(30);
 
     public SearchApiConfig {
         Objects.requireNonNull(host, "host");
@@ -45,17 +42,10 @@ public record SearchApiConfig(
             throw new IllegalArgumentException(
                     "Elasticsearch timeout must be positive (set --es-timeout, e.g. PT2S)");
         }
-        if (tasteCacheTtl == null || tasteCacheTtl.isNegative()) {
-            throw new IllegalArgumentException(
-                    "Taste cache time to live must be zero (no cache) or more (set"
-                            + " --taste-cache-ttl, e.g. PT30S), got "
-                            + tasteCacheTtl);
-        }
     }
 
     /**
-     * Loopback on a free port, default timeout, limits and taste cache, erasure off: for tests and
-     * embedding.
+     * Loopback on a free port, default timeout and limits, erasure off: for tests and embedding.
      */
     public static SearchApiConfig local(ElasticsearchConnection elasticsearch, ApiKeys apiKeys) {
         return new SearchApiConfig(
@@ -65,57 +55,22 @@ public record SearchApiConfig(
                 DEFAULT_ELASTICSEARCH_TIMEOUT,
                 apiKeys,
                 ApiLimits.DEFAULTS,
-                ErasureConfig.disabled(),
-                DEFAULT_TASTE_CACHE_TTL);
+                ErasureConfig.disabled());
     }
 
     public SearchApiConfig withPort(int port) {
         return new SearchApiConfig(
-                host,
-                port,
-                elasticsearch,
-                elasticsearchTimeout,
-                apiKeys,
-                limits,
-                erasure,
-                tasteCacheTtl);
+                host, port, elasticsearch, elasticsearchTimeout, apiKeys, limits, erasure);
     }
 
     public SearchApiConfig withLimits(ApiLimits limits) {
         return new SearchApiConfig(
-                host,
-                port,
-                elasticsearch,
-                elasticsearchTimeout,
-                apiKeys,
-                limits,
-                erasure,
-                tasteCacheTtl);
+                host, port, elasticsearch, elasticsearchTimeout, apiKeys, limits, erasure);
     }
 
     /** Erasures announced on this Kafka topic (without one, erasure answers 503). */
     public SearchApiConfig withErasure(ErasureConfig erasure) {
         return new SearchApiConfig(
-                host,
-                port,
-                elasticsearch,
-                elasticsearchTimeout,
-                apiKeys,
-                limits,
-                erasure,
-                tasteCacheTtl);
-    }
-
-    /** Shoppers' tastes cached this long for recommendations; zero reads every one afresh. */
-    public SearchApiConfig withTasteCacheTtl(Duration tasteCacheTtl) {
-        return new SearchApiConfig(
-                host,
-                port,
-                elasticsearch,
-                elasticsearchTimeout,
-                apiKeys,
-                limits,
-                erasure,
-                tasteCacheTtl);
+                host, port, elasticsearch, elasticsearchTimeout, apiKeys, limits, erasure);
     }
 }

@@ -93,15 +93,6 @@ public final class SearchApiMain implements Callable<Integer> {
                             + " Default: ${DEFAULT-VALUE}")
     String erasuresTopic;
 
-    @Option(
-            names = "--taste-cache-ttl",
-            defaultValue = "${env:TASTE_CACHE_TTL:-PT30S}",
-            description =
-                    "How long recommendations reuse a shopper's taste read from Elasticsearch,"
-                            + " ISO-8601; PT0S reads it on every request (env TASTE_CACHE_TTL)."
-                            + " Default: ${DEFAULT-VALUE}")
-    Duration tasteCacheTtl;
-
     @Mixin ElasticsearchConnectionOptions elasticsearch = new ElasticsearchConnectionOptions();
 
     public static void main(String[] args) {
@@ -127,8 +118,7 @@ public final class SearchApiMain implements Callable<Integer> {
                         elasticsearchTimeout,
                         ApiKeys.parse(configuredKeys()),
                         new ApiLimits(maxPageSize, maxExportRows, exportPageSize),
-                        new ErasureConfig(kafkaBootstrap, erasuresTopic),
-                        tasteCacheTtl);
+                        new ErasureConfig(kafkaBootstrap, erasuresTopic));
         RunningSearchApi api = SearchApi.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

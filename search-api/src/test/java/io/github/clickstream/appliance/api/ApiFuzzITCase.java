@@ -61,8 +61,7 @@ class ApiFuzzITCase {
                                 Duration.ofSeconds(30),
                                 TestKeys.KEYS,
                                 ApiLimits.DEFAULTS,
-                                ErasureConfig.kafka(kafka.bootstrapServers()),
-                                SearchApiConfig.DEFAULT_TASTE_CACHE_TTL));
+                                ErasureConfig.kafka(kafka.bootstrapServers())));
         client = new ApiTestClient(api.url(), false);
         operations = DocumentedOperations.of(client);
     }

@@ -167,8 +167,7 @@ class ServiceEndpointsITCase {
                                         Duration.ofMillis(300),
                                         TestKeys.KEYS,
                                         ApiLimits.DEFAULTS,
-                                        ErasureConfig.disabled(),
-                                        SearchApiConfig.DEFAULT_TASTE_CACHE_TTL))) {
+                                        ErasureConfig.disabled()))) {
             ApiTestClient unchecked = new ApiTestClient(api.url(), false);
             long start = System.nanoTime();
 

@@ -1,6 +1,8 @@
 package io.github.clickstream.appliance.mappings;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,7 +12,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one Jackson configuration for Elasticsearch documents: snake_case field names, {@code
  * Instant} as ISO-8601 strings, absent (null) fields left out so partial updates never erase fields
- * another writer owns.
+ * another writer owns, and Jackson's fast floating-point reader and writer: documents carry
+ * 64-float vectors, and the JDK's own parsing of such numbers took a third of what the search API
+ * allocated per recommendation.
  */
 public final class Documents {
 
@@ -20,6 +24,8 @@ public final class Documents {
                     .addModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .serializationInclusion(JsonInclude.Include.NON_NULL)
+                    .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                    .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
                     .build();
 
     private Documents() {}

@@ -73,7 +73,13 @@ public final class AudienceBenchmark {
         try (RunningSearchApi api = BenchApi.start(node.connection())) {
             figures.addAll(exports(api.url(), es, users, context.rounds()));
             figures.addAll(
-                    searches(api.url(), es, rate, length, context.rounds(), warmUpLength(context)));
+                    searches(
+                            api.url(),
+                            node,
+                            rate,
+                            length,
+                            context.rounds(),
+                            warmUpLength(context)));
         }
         return figures;
     }
@@ -135,8 +141,14 @@ public final class AudienceBenchmark {
     }
 
     private static List<Figure> searches(
-            String api, String es, int rate, Duration length, int rounds, Duration warmUpLength)
+            String api,
+            BenchElasticsearch node,
+            int rate,
+            Duration length,
+            int rounds,
+            Duration warmUpLength)
             throws Exception {
+        String es = node.url();
         OpenLoopLoad load = new OpenLoopLoad();
         // Warm up at half the rate: a cold node at full rate queues requests past the timeout.
         int warmUp = Math.max(1, rate / 2);
@@ -151,7 +163,8 @@ public final class AudienceBenchmark {
                 rounds,
                 i -> searchViaApi(api, i),
                 i -> searchDirect(es, i),
-                Goal.NONE);
+                Goal.NONE,
+                node);
     }
 
     private static Duration warmUpLength(BenchContext context) {

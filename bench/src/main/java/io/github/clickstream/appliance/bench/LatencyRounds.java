@@ -1,5 +1,7 @@
 package io.github.clickstream.appliance.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +11,9 @@ import java.util.function.IntFunction;
 /**
  * The latency comparison both API benchmarks make: per round, the API and then the same work sent
  * straight to Elasticsearch at one fixed arrival rate (open loop), printed as it goes, reported as
- * p50 and p99 figures over the rounds. Warm-ups stay with the callers.
+ * p50 and p99 figures over the rounds. Each run also prints the CPU it cost per request, in this
+ * JVM (the load generator, and the API when it is called) and in the Elasticsearch node: on a
+ * shared machine that says which process saturates first. Warm-ups stay with the callers.
  */
 final class LatencyRounds {
 
@@ -24,14 +28,20 @@ final class LatencyRounds {
             int rounds,
             IntFunction<HttpRequest> viaApi,
             IntFunction<HttpRequest> direct,
-            Goal p99Goal)
+            Goal p99Goal,
+            BenchElasticsearch es)
             throws Exception {
         OpenLoopLoad load = new OpenLoopLoad();
+        int requests = (int) (rate * length.toMillis() / 1000);
         double[][] ours = new double[2][rounds];
         double[][] theirs = new double[2][rounds];
         for (int round = 0; round < rounds; round++) {
+            CpuPerRequest apiCpu = new CpuPerRequest(es);
             OpenLoopLoad.Result a = load.run(rate, length, viaApi);
+            apiCpu.stop(requests);
+            CpuPerRequest directCpu = new CpuPerRequest(es);
             OpenLoopLoad.Result d = load.run(rate, length, direct);
+            directCpu.stop(requests);
             ours[0][round] = a.p50();
             ours[1][round] = a.p99();
             theirs[0][round] = d.p50();
@@ -54,6 +64,11 @@ final class LatencyRounds {
                     d.max(),
                     d.failures(),
                     d.sendLagP99());
+            System.out.printf(
+                    Locale.ROOT,
+                    "    CPU per request (ms): API path %s | direct %s%n",
+                    apiCpu,
+                    directCpu);
         }
         String at = " at " + rate + " req/s";
         return List.of(
@@ -75,5 +90,32 @@ final class LatencyRounds {
                         ours[1],
                         theirs[1],
                         p99Goal));
+    }
+
+    /** CPU of this JVM and of the Elasticsearch node from construction to {@link #stop}. */
+    private static final class CpuPerRequest {
+
+        private static final OperatingSystemMXBean OS =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        private final BenchElasticsearch es;
+        private double jvmMillis = -OS.getProcessCpuTime() / 1e6;
+        private double esMillis;
+
+        CpuPerRequest(BenchElasticsearch es) {
+            this.es = es;
+            this.esMillis = -es.cpuSeconds() * 1000;
+        }
+
+        void stop(int requests) {
+            jvmMillis = (jvmMillis + OS.getProcessCpuTime() / 1e6) / requests;
+            esMillis = (esMillis + es.cpuSeconds() * 1000) / requests;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT, "this JVM %.2f + Elasticsearch %.2f", jvmMillis, esMillis);
+        }
     }
 }

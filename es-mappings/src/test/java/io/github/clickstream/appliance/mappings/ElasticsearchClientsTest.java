@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +80,62 @@ class ElasticsearchClientsTest {
                         ElasticsearchClients.create(ElasticsearchConnection.of(server.url()))) {
             assertThatThrownBy(client::ping).isInstanceOf(SSLException.class);
         }
+    }
+
+    @Test
+    void credentialsGoOnEveryRequestWithoutWaitingForAChallenge() throws Exception {
+        assertThat(
+                        authorizationHeadersSent(
+                                new ElasticsearchConnection(
+                                        "http://placeholder", null, "elastic", "pä:ss", null)))
+                .containsExactly("Basic ZWxhc3RpYzpww6Q6c3M=", "Basic ZWxhc3RpYzpww6Q6c3M=");
+        assertThat(
+                        authorizationHeadersSent(
+                                new ElasticsearchConnection(
+                                        "http://placeholder", "a2V5", null, null, null)))
+                .containsExactly("ApiKey a2V5", "ApiKey a2V5");
+        assertThat(
+                        authorizationHeadersSent(
+                                new ElasticsearchConnection(
+                                        "http://placeholder", null, null, null, null)))
+                .containsExactly("none", "none");
+    }
+
+    /**
+     * The Authorization header of each of two pings the client sends to a local HTTP server that
+     * answers 200 without asking for credentials ("none" when absent). The URL of {@code
+     * connection} is replaced by the server's.
+     */
+    private static List<String> authorizationHeadersSent(ElasticsearchConnection connection)
+            throws IOException {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        HttpServer server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext(
+                "/",
+                exchange -> {
+                    String header = exchange.getRequestHeaders().getFirst("Authorization");
+                    seen.add(header == null ? "none" : header);
+                    exchange.getResponseHeaders().add("X-elastic-product", "Elasticsearch");
+                    exchange.sendResponseHeaders(200, -1);
+                    exchange.close();
+                });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        try (ElasticsearchClient client =
+                ElasticsearchClients.create(
+                        new ElasticsearchConnection(
+                                url,
+                                connection.apiKey(),
+                                connection.username(),
+                                connection.password(),
+                                null))) {
+            assertThat(client.ping().value()).isTrue();
+            assertThat(client.ping().value()).isTrue();
+        } finally {
+            server.stop(0);
+        }
+        return seen;
     }
 
     private static int closedPort() throws IOException {

@@ -99,9 +99,10 @@ final class RecommendationsHandler implements Handler {
         }
         // the hits' vectors are only needed to choose between several recent items
         boolean withVectors = vectors.size() > 1;
+        Map<String, float[]> recentUnits = withVectors ? unitVectors(vectors) : vectors;
         List<Result> personal =
                 items.nearest(query, size, filters, excluded, withVectors).stream()
-                        .map(hit -> Result.personal(hit, because(hit.source(), vectors)))
+                        .map(hit -> Result.personal(hit, because(hit.source(), recentUnits)))
                         .toList();
         ctx.json(new Recommendations(userId, "personal", personal));
     }
@@ -119,21 +120,37 @@ final class RecommendationsHandler implements Handler {
         return ordered;
     }
 
+    /** Each recent item's vector scaled to length 1, in the same order. */
+    private static Map<String, float[]> unitVectors(Map<String, float[]> vectors) {
+        Map<String, float[]> units = new LinkedHashMap<>();
+        vectors.forEach((id, vector) -> units.put(id, ItemRanking.unit(vector)));
+        return units;
+    }
+
     /**
      * The recent item whose vector has the highest cosine with the hit's: the only one when there
-     * is one, null when there is none.
+     * is one, null when the hit has no usable vector. With the recent items as unit vectors, the
+     * highest dot product is the highest cosine (the hit's own length scales them all alike).
      */
-    private static String because(ItemDocument hit, Map<String, float[]> recentVectors) {
-        if (recentVectors.size() == 1) {
-            return recentVectors.keySet().iterator().next();
+    private static String because(ItemDocument hit, Map<String, float[]> recentUnits) {
+        if (recentUnits.size() == 1) {
+            return recentUnits.keySet().iterator().next();
+        }
+        float[] vector = hit.itemVector();
+        if (!Vectors.usable(vector)) {
+            return null;
         }
         String best = null;
-        double bestCosine = Double.NEGATIVE_INFINITY;
-        for (Map.Entry<String, float[]> recent : recentVectors.entrySet()) {
-            double cosine = Vectors.cosine(hit.itemVector(), recent.getValue());
-            if (cosine > bestCosine) {
+        double bestDot = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, float[]> recent : recentUnits.entrySet()) {
+            float[] unit = recent.getValue();
+            if (unit.length != vector.length) {
+                continue;
+            }
+            double dot = Vectors.dot(vector, unit);
+            if (dot > bestDot) {
                 best = recent.getKey();
-                bestCosine = cosine;
+                bestDot = dot;
             }
         }
         return best;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** Taste-vector arithmetic: means of vectors and cosine similarity. */
+/** Taste-vector arithmetic: usability, means and dot products. */
 final class Vectors {
 
     private Vectors() {}
@@ -55,20 +55,13 @@ final class Vectors {
         return usable(sum) ? sum : null;
     }
 
-    /** Cosine similarity, or NaN when either vector is unusable or the dimensions differ. */
-    static double cosine(float[] a, float[] b) {
-        if (!usable(a) || !usable(b) || a.length != b.length) {
-            return Double.NaN;
-        }
+    /** The dot product of two vectors of the same dimensions. */
+    static double dot(float[] a, float[] b) {
         double dot = 0;
-        double normA = 0;
-        double normB = 0;
         for (int i = 0; i < a.length; i++) {
             dot += (double) a[i] * b[i];
-            normA += (double) a[i] * a[i];
-            normB += (double) b[i] * b[i];
         }
-        return dot / Math.sqrt(normA * normB);
+        return dot;
     }
 
     static List<Float> toList(float[] vector) {

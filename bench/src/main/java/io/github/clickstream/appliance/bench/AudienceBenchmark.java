@@ -164,7 +164,8 @@ public final class AudienceBenchmark {
                 i -> searchViaApi(api, i),
                 i -> searchDirect(es, i),
                 Goal.NONE,
-                node);
+                node,
+                null);
     }
 
     private static Duration warmUpLength(BenchContext context) {

@@ -19,7 +19,12 @@ final class BenchApi {
     private BenchApi() {}
 
     static RunningSearchApi start(ElasticsearchConnection connection) {
-        return SearchApi.start(SearchApiConfig.local(connection, ApiKeys.parse(KEY.configLine())));
+        return SearchApi.start(SearchApiConfig.local(connection, ApiKeys.parse(keyConfigLine())));
+    }
+
+    /** The key as the API's {@code --api-keys} takes it. */
+    static String keyConfigLine() {
+        return KEY.configLine();
     }
 
     /** A request to the API, carrying the key. */

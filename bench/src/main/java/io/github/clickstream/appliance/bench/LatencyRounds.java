@@ -29,17 +29,18 @@ final class LatencyRounds {
             IntFunction<HttpRequest> viaApi,
             IntFunction<HttpRequest> direct,
             Goal p99Goal,
-            BenchElasticsearch es)
+            BenchElasticsearch es,
+            ProcessHandle apiProcess)
             throws Exception {
         OpenLoopLoad load = new OpenLoopLoad();
         int requests = (int) (rate * length.toMillis() / 1000);
         double[][] ours = new double[2][rounds];
         double[][] theirs = new double[2][rounds];
         for (int round = 0; round < rounds; round++) {
-            CpuPerRequest apiCpu = new CpuPerRequest(es);
+            CpuPerRequest apiCpu = new CpuPerRequest(es, apiProcess);
             OpenLoopLoad.Result a = load.run(rate, length, viaApi);
             apiCpu.stop(requests);
-            CpuPerRequest directCpu = new CpuPerRequest(es);
+            CpuPerRequest directCpu = new CpuPerRequest(es, apiProcess);
             OpenLoopLoad.Result d = load.run(rate, length, direct);
             directCpu.stop(requests);
             ours[0][round] = a.p50();
@@ -92,30 +93,49 @@ final class LatencyRounds {
                         p99Goal));
     }
 
-    /** CPU of this JVM and of the Elasticsearch node from construction to {@link #stop}. */
+    /**
+     * CPU of this JVM, of the API's process (when it has one) and of the Elasticsearch node, from
+     * construction to {@link #stop}.
+     */
     private static final class CpuPerRequest {
 
         private static final OperatingSystemMXBean OS =
                 (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
         private final BenchElasticsearch es;
+        private final ProcessHandle api;
         private double jvmMillis = -OS.getProcessCpuTime() / 1e6;
+        private double apiMillis;
         private double esMillis;
 
-        CpuPerRequest(BenchElasticsearch es) {
+        CpuPerRequest(BenchElasticsearch es, ProcessHandle api) {
             this.es = es;
+            this.api = api;
+            this.apiMillis = -apiSeconds() * 1000;
             this.esMillis = -es.cpuSeconds() * 1000;
         }
 
         void stop(int requests) {
             jvmMillis = (jvmMillis + OS.getProcessCpuTime() / 1e6) / requests;
+            apiMillis = (apiMillis + apiSeconds() * 1000) / requests;
             esMillis = (esMillis + es.cpuSeconds() * 1000) / requests;
+        }
+
+        private double apiSeconds() {
+            return api == null ? 0 : ProcessCpu.treeSeconds(api.pid());
         }
 
         @Override
         public String toString() {
-            return String.format(
-                    Locale.ROOT, "this JVM %.2f + Elasticsearch %.2f", jvmMillis, esMillis);
+            return api == null
+                    ? String.format(
+                            Locale.ROOT, "this JVM %.2f + Elasticsearch %.2f", jvmMillis, esMillis)
+                    : String.format(
+                            Locale.ROOT,
+                            "this JVM %.2f + API %.2f + Elasticsearch %.2f",
+                            jvmMillis,
+                            apiMillis,
+                            esMillis);
         }
     }
 }

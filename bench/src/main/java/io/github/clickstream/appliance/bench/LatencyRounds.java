@@ -11,9 +11,10 @@ import java.util.function.IntFunction;
 /**
  * The latency comparison both API benchmarks make: per round, the API and then the same work sent
  * straight to Elasticsearch at one fixed arrival rate (open loop), printed as it goes, reported as
- * p50 and p99 figures over the rounds. Each run also prints the CPU it cost per request, in this
- * JVM (the load generator, and the API when it is called) and in the Elasticsearch node: on a
- * shared machine that says which process saturates first. Warm-ups stay with the callers.
+ * p50 and p99 figures over the rounds. Each run also prints the CPU it cost per request in this JVM
+ * (the load generator, and the API when it runs in-process), in the API's own process when it has
+ * one, and in the Elasticsearch node: on a shared machine that says which process saturates first.
+ * Warm-ups stay with the callers.
  */
 final class LatencyRounds {
 

@@ -144,7 +144,7 @@ final class RecommendationsHandler implements Handler {
         double bestDot = Double.NEGATIVE_INFINITY;
         for (Map.Entry<String, float[]> recent : recentUnits.entrySet()) {
             float[] unit = recent.getValue();
-            if (unit.length != vector.length) {
+            if (unit == null || unit.length != vector.length) {
                 continue;
             }
             double dot = Vectors.dot(vector, unit);

@@ -1,10 +1,10 @@
 package io.github.clickstream.appliance.bench;
 
 import io.github.clickstream.appliance.api.SearchApiMain;
+import io.github.clickstream.appliance.localstack.FreePort;
 import io.github.clickstream.appliance.mappings.ElasticsearchConnection;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ final class ApiProcess implements AutoCloseable {
     }
 
     static ApiProcess start(ElasticsearchConnection elasticsearch, String heap) throws Exception {
-        int port = freePort();
+        int port = FreePort.pick();
         Path log = Files.createTempFile("bench-search-api-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process =
@@ -92,12 +92,6 @@ final class ApiProcess implements AutoCloseable {
         }
         throw new IllegalStateException(
                 "The search API was not healthy within " + START_TIMEOUT + "; see " + log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

@@ -1,10 +1,8 @@
 package io.github.clickstream.appliance.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.github.clickstream.appliance.events.RawEvent;
 import io.github.clickstream.appliance.pipeline.ClickstreamPipeline;
 import io.github.clickstream.appliance.pipeline.PipelineConfig;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,9 +52,6 @@ final class FileFedJob {
 
     static final AtomicLong FIRST_EVENT_NANOS = new AtomicLong();
     static final AtomicLong FIRST_EVENT_CPU_NANOS = new AtomicLong();
-
-    private static final OperatingSystemMXBean OS =
-            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private FileFedJob() {}
 
@@ -118,18 +113,13 @@ final class FileFedJob {
                 .name("Drop the documents");
     }
 
-    /** CPU time used so far by this process, every thread. */
-    static long cpuNanos() {
-        return OS.getProcessCpuTime();
-    }
-
     /** A line of a file as the raw event the job's Kafka source would have produced. */
     private static final class CountedRawEvent implements MapFunction<String, RawEvent> {
         @Override
         public RawEvent map(String line) {
             if (EVENTS_READ.getAndIncrement() == 0) {
                 FIRST_EVENT_NANOS.set(System.nanoTime());
-                FIRST_EVENT_CPU_NANOS.set(cpuNanos());
+                FIRST_EVENT_CPU_NANOS.set(ProcessCpu.thisJvmNanos());
             }
             return new RawEvent(line.getBytes(StandardCharsets.UTF_8), "bench-file", 0);
         }

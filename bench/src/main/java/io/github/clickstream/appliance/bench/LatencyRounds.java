@@ -1,7 +1,5 @@
 package io.github.clickstream.appliance.bench;
 
-import com.sun.management.OperatingSystemMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
@@ -34,16 +32,15 @@ final class LatencyRounds {
             ProcessHandle apiProcess)
             throws Exception {
         OpenLoopLoad load = new OpenLoopLoad();
-        int requests = (int) (rate * length.toMillis() / 1000);
+        int requests = OpenLoopLoad.requests(rate, length);
         double[][] ours = new double[2][rounds];
         double[][] theirs = new double[2][rounds];
         for (int round = 0; round < rounds; round++) {
-            CpuPerRequest apiCpu = new CpuPerRequest(es, apiProcess);
+            CpuSeconds beforeApi = CpuSeconds.now(es, apiProcess);
             OpenLoopLoad.Result a = load.run(rate, length, viaApi);
-            apiCpu.stop(requests);
-            CpuPerRequest directCpu = new CpuPerRequest(es, apiProcess);
+            CpuSeconds beforeDirect = CpuSeconds.now(es, apiProcess);
             OpenLoopLoad.Result d = load.run(rate, length, direct);
-            directCpu.stop(requests);
+            CpuSeconds after = CpuSeconds.now(es, apiProcess);
             ours[0][round] = a.p50();
             ours[1][round] = a.p99();
             theirs[0][round] = d.p50();
@@ -69,8 +66,8 @@ final class LatencyRounds {
             System.out.printf(
                     Locale.ROOT,
                     "    CPU per request (ms): API path %s | direct %s%n",
-                    apiCpu,
-                    directCpu);
+                    beforeDirect.perRequestSince(beforeApi, requests),
+                    after.perRequestSince(beforeDirect, requests));
         }
         String at = " at " + rate + " req/s";
         return List.of(
@@ -95,48 +92,32 @@ final class LatencyRounds {
     }
 
     /**
-     * CPU of this JVM, of the API's process (when it has one) and of the Elasticsearch node, from
-     * construction to {@link #stop}.
+     * CPU seconds used so far by this JVM, the API's process (NaN when the API has none) and
+     * Elasticsearch.
      */
-    private static final class CpuPerRequest {
+    private record CpuSeconds(double jvm, double api, double elasticsearch) {
 
-        private static final OperatingSystemMXBean OS =
-                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
-        private final BenchElasticsearch es;
-        private final ProcessHandle api;
-        private double jvmMillis = -OS.getProcessCpuTime() / 1e6;
-        private double apiMillis;
-        private double esMillis;
-
-        CpuPerRequest(BenchElasticsearch es, ProcessHandle api) {
-            this.es = es;
-            this.api = api;
-            this.apiMillis = -apiSeconds() * 1000;
-            this.esMillis = -es.cpuSeconds() * 1000;
+        static CpuSeconds now(BenchElasticsearch es, ProcessHandle api) {
+            return new CpuSeconds(
+                    ProcessCpu.thisJvmNanos() / 1e9,
+                    api == null ? Double.NaN : ProcessCpu.treeSeconds(api.pid()),
+                    es.cpuSeconds());
         }
 
-        void stop(int requests) {
-            jvmMillis = (jvmMillis + OS.getProcessCpuTime() / 1e6) / requests;
-            apiMillis = (apiMillis + apiSeconds() * 1000) / requests;
-            esMillis = (esMillis + es.cpuSeconds() * 1000) / requests;
-        }
-
-        private double apiSeconds() {
-            return api == null ? 0 : ProcessCpu.treeSeconds(api.pid());
-        }
-
-        @Override
-        public String toString() {
-            return api == null
-                    ? String.format(
-                            Locale.ROOT, "this JVM %.2f + Elasticsearch %.2f", jvmMillis, esMillis)
-                    : String.format(
-                            Locale.ROOT,
-                            "this JVM %.2f + API %.2f + Elasticsearch %.2f",
-                            jvmMillis,
-                            apiMillis,
-                            esMillis);
+        /** Milliseconds of CPU per request since {@code before}, per process. */
+        String perRequestSince(CpuSeconds before, int requests) {
+            double toMillis = 1000.0 / requests;
+            String apiPart =
+                    Double.isNaN(api)
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT, " + API %.2f", (api - before.api) * toMillis);
+            return String.format(
+                    Locale.ROOT,
+                    "this JVM %.2f%s + Elasticsearch %.2f",
+                    (jvm - before.jvm) * toMillis,
+                    apiPart,
+                    (elasticsearch - before.elasticsearch) * toMillis);
         }
     }
 }

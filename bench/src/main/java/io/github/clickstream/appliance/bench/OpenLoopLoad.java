@@ -32,7 +32,7 @@ final class OpenLoopLoad {
 
     Result run(int ratePerSecond, Duration length, IntFunction<HttpRequest> request)
             throws Exception {
-        int total = (int) (ratePerSecond * length.toMillis() / 1000);
+        int total = requests(ratePerSecond, length);
         long[] latencies = new long[total];
         long[] sendLags = new long[total];
         AtomicInteger failures = new AtomicInteger();
@@ -66,6 +66,11 @@ final class OpenLoopLoad {
                 millis(latencies[total - 1]),
                 failures.get(),
                 millis(p99(sendLags)));
+    }
+
+    /** How many requests a run at {@code ratePerSecond} for {@code length} sends. */
+    static int requests(int ratePerSecond, Duration length) {
+        return (int) (ratePerSecond * length.toMillis() / 1000);
     }
 
     private static long p99(long[] sorted) {

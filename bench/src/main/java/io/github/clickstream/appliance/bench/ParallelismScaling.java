@@ -49,7 +49,7 @@ final class ParallelismScaling {
             env.execute("scaling, parallelism " + parallelism);
             double seconds = (System.nanoTime() - FileFedJob.FIRST_EVENT_NANOS.get()) / 1e9;
             double cpuSeconds =
-                    (FileFedJob.cpuNanos() - FileFedJob.FIRST_EVENT_CPU_NANOS.get()) / 1e9;
+                    (ProcessCpu.thisJvmNanos() - FileFedJob.FIRST_EVENT_CPU_NANOS.get()) / 1e9;
             if (FileFedJob.EVENTS_READ.get() != files.events()) {
                 throw new IllegalStateException(
                         "the job read "

@@ -1,6 +1,5 @@
 package io.github.clickstream.appliance.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.github.clickstream.appliance.events.ClickEvent;
 import io.github.clickstream.appliance.events.ClickEventJson;
 import io.github.clickstream.appliance.events.RawEvent;
@@ -12,7 +11,6 @@ import io.github.clickstream.appliance.pipeline.ClickstreamPipeline;
 import io.github.clickstream.appliance.pipeline.PipelineConfig;
 import io.github.clickstream.appliance.sink.ElasticsearchSink;
 import io.github.clickstream.appliance.sink.ElasticsearchSinkConfig;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +34,6 @@ public final class PipelineThroughputBenchmark {
 
     /** Issue 9's end-to-end goal, per core; here without Kafka in front (in-memory source). */
     private static final double GOAL_EVENTS_PER_CPU_SECOND = 40_000;
-
-    private static final OperatingSystemMXBean OS =
-            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private PipelineThroughputBenchmark() {}
 
@@ -132,7 +127,7 @@ public final class PipelineThroughputBenchmark {
     }
 
     private static double cpuSeconds(BenchElasticsearch es) {
-        return OS.getProcessCpuTime() / 1e9 + es.cpuSeconds();
+        return ProcessCpu.thisJvmNanos() / 1e9 + es.cpuSeconds();
     }
 
     private static void passThrough(StreamExecutionEnvironment env, List<RawEvent> input) {

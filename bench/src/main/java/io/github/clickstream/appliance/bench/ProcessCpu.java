@@ -1,15 +1,25 @@
 package io.github.clickstream.appliance.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
- * CPU time used so far by a child service (Elasticsearch, Kafka) and everything it started, so a
- * per-core figure counts every process that did the work, not only this JVM.
+ * CPU time used so far by this JVM, or by a child service (Elasticsearch, Kafka, the search API)
+ * and everything it started, so a per-core figure counts every process that did the work.
  */
 final class ProcessCpu {
 
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private ProcessCpu() {}
+
+    /** Nanoseconds of CPU this JVM has used so far, every thread. */
+    static long thisJvmNanos() {
+        return OS.getProcessCpuTime();
+    }
 
     /** Seconds of CPU of the process {@code pid} and its descendants; NaN when it is gone. */
     static double treeSeconds(long pid) {

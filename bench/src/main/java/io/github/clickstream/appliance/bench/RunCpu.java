@@ -1,8 +1,5 @@
 package io.github.clickstream.appliance.bench;
 
-import com.sun.management.OperatingSystemMXBean;
-import java.lang.management.ManagementFactory;
-
 /**
  * CPU seconds used so far by every process of an end-to-end run: this JVM (the Flink MiniCluster;
  * nothing else of the benchmark runs while a job is timed), the Elasticsearch node and the Kafka
@@ -10,11 +7,8 @@ import java.lang.management.ManagementFactory;
  */
 record RunCpu(double flinkJvm, double elasticsearch, double kafka) {
 
-    private static final OperatingSystemMXBean OS =
-            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
     static RunCpu now(BenchElasticsearch es, BenchKafka kafka) {
-        return new RunCpu(OS.getProcessCpuTime() / 1e9, es.cpuSeconds(), kafka.cpuSeconds());
+        return new RunCpu(ProcessCpu.thisJvmNanos() / 1e9, es.cpuSeconds(), kafka.cpuSeconds());
     }
 
     RunCpu minus(RunCpu before) {

@@ -129,7 +129,7 @@ class ErasureITCase {
     }
 
     @Test
-    void anErasedShopperGetsNoMoreRecommendationsFromTheirCachedTaste() throws IOException {
+    void anErasedShopperGetsPopularItemsAfterwards() throws IOException {
         Fixtures.index(
                 connection,
                 List.of(Fixtures.item("er-item", "er", "er", 1, Fixtures.vector(50, 51, 0.1))),
